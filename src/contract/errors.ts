@@ -1,0 +1,37 @@
+import { z } from 'zod/mini';
+
+/**
+ * Stable error codes. Clients map codes to their own messages; `message` is for developers and
+ * never contains stack traces, SQL, file paths or versions.
+ */
+export const ErrorCode = z.enum([
+  'bad_request',
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'unknown_shop',
+  'origin_not_allowed',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldIssue = z.object({
+  /** Dotted path of the offending field, e.g. `rewards.0.cost`. */
+  path: z.string(),
+  message: z.string(),
+});
+
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    requestId: z.string(),
+    fields: z.optional(z.array(FieldIssue)),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+export type FieldIssue = z.infer<typeof FieldIssue>;

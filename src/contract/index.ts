@@ -1,0 +1,9 @@
+// The HTTP contract shared by the widget (to validate every response) and the server (to validate
+// every request). It imports nothing but zod/mini, so it stays browser-safe and never needs
+// `unsafe-eval` (zod/mini has no `new Function` fast path).
+export * from './primitives';
+export * from './errors';
+export * from './programme';
+export * from './customer';
+export * from './boot';
+export * from './routes';

@@ -1,0 +1,43 @@
+import { z } from 'zod/mini';
+
+/** Points are whole numbers within the safe-integer range; `1e309`, `NaN` and fractions fail. */
+export const Points = z.int();
+export const NonNegativePoints = z.int().check(z.minimum(0));
+
+/** A money amount in the shop's currency, major units, at most two decimals. */
+export const MoneyAmount = z.number().check(
+  z.minimum(0),
+  z.maximum(100_000_000),
+  z.refine((n) => Number.isFinite(n) && Math.round(n * 100) === n * 100, 'at most two decimals'),
+);
+
+/** ISO 4217 currency code. */
+export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/));
+
+/** ISO-8601 timestamp in UTC, as the server stores it. */
+export const Timestamp = z.iso.datetime();
+
+/** A BCP-47 language tag such as `tr`, `en-GB`. */
+export const LocaleTag = z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,3}$/));
+
+/** Short opaque identifiers chosen by the server (UUIDs or slugs). */
+export const Id = z.string().check(z.minLength(1), z.maxLength(100));
+
+/** A URL the widget may link to: https only (http for loopback during development). */
+export const SafeUrl = z.string().check(
+  z.maxLength(2000),
+  z.refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
+    } catch {
+      return false;
+    }
+  }, 'must be an https URL'),
+);
+
+/** Shop-authored text, per locale: `{ tr: 'Altın', en: 'Gold' }`. The server resolves it for the widget. */
+export const LocalizedText = z.record(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$/)), z.string().check(z.maxLength(500)));
+
+/** Shop-authored text as the widget receives it: one string, resolved for the shopper's locale. */
+export const DisplayText = z.string().check(z.maxLength(500));
