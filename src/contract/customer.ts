@@ -20,6 +20,9 @@ export const ActivityEntry = z.object({
   id: Id,
   kind: ActivityKind,
   delta: Points,
+  /** The shop's reference for the entry: an order number, a coupon code. */
+  reference: z.nullable(z.string().check(z.maxLength(100))),
+  /** Shop-written detail, e.g. the reason for a manual adjustment or the action's label. */
   description: z.nullable(DisplayText),
   createdAt: Timestamp,
 });

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Database } from './db/database';
+import type { AppEnv } from './http/env';
+import { errorResponse, handleError } from './http/errors';
+import { resolveShop, storefrontCors } from './http/storefront';
+import { bootRoutes } from './routes/boot';
+import { openApiRoutes } from './routes/openapi';
+
+export interface AppOptions {
+  db: Database;
+  /** The clock; tests pass a fixed one. @default () => new Date() */
+  now?: () => Date;
+  /** Where unexpected errors are logged (with the request id). @default console.error */
+  log?: (line: string) => void;
+}
+
+const STOREFRONT_BODY_LIMIT = 16 * 1024;
+
+/**
+ * The reference backend as a Hono app: mount it, serve it with `@hono/node-server`, or call
+ * `app.request()` in tests. Stateless: everything shared lives in the database.
+ */
+export function createApp(options: AppOptions) {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((line: string) => console.error(line));
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    '*',
+    requestId({ headerName: 'X-Request-Id', generator: () => crypto.randomUUID() }),
+    secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }),
+    async (c, next) => {
+      c.set('db', options.db);
+      c.set('now', now);
+      await next();
+    },
+  );
+
+  // Storefront routes: called by browsers on the shop's pages.
+  app.use('/v1/boot', resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
+  app.route('/', bootRoutes);
+  app.route('/', openApiRoutes);
+
+  app.notFound((c) => errorResponse(c, 'not_found', 'No such route.'));
+  app.onError((error, c) => handleError(error, c, log));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { DialectName } from './dialect';
+import type { Tables } from './schema';
+
+export interface Database {
+  kysely: Kysely<Tables>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database named by `url`:
+ * - `postgres://…` / `postgresql://…` → PostgreSQL through a `pg` pool;
+ * - `file:path/to.db`, a plain path, or `:memory:` → embedded SQLite (better-sqlite3), WAL mode.
+ * Drivers are imported lazily so a SQLite deployment never loads `pg` and vice versa.
+ */
+export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const { default: pg } = await import('pg');
+    // int8/count(*) come back as strings from pg; our figures stay far below 2^53.
+    pg.types.setTypeParser(20, Number);
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  }
+  const path = url.replace(/^(file|sqlite):/, '');
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const { default: SQLite } = await import('better-sqlite3');
+  const connection = new SQLite(path);
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('foreign_keys = ON');
+  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { LedgerEntryRow, Tables } from '../db/schema';
+
+export type LedgerKind =
+  | 'order'
+  | 'refund'
+  | 'signup'
+  | 'birthday'
+  | 'action'
+  | 'survey'
+  | 'review'
+  | 'referral'
+  | 'redemption'
+  | 'adjustment';
+
+/** Kinds that count as "points earned" for tiers (redemptions and refunds do not). */
+export const EARNING_KINDS: LedgerKind[] = ['order', 'signup', 'birthday', 'action', 'survey', 'review', 'referral'];
+
+export interface LedgerWrite {
+  shopId: string;
+  customerId: string;
+  delta: number;
+  kind: LedgerKind;
+  reference?: string | null;
+  description?: string | null;
+  /** Once-only earnings carry a key (`order:1042`); a second write with it is refused by the database. */
+  dedupeKey?: string | null;
+  at: Date;
+}
+
+/**
+ * Appends one entry and moves the cached balance with it. Must run inside the caller's
+ * transaction, so the entry and the balance can never disagree.
+ */
+export async function appendLedgerEntry(trx: Transaction<Tables>, write: LedgerWrite): Promise<LedgerEntryRow> {
+  if (!Number.isSafeInteger(write.delta)) throw new Error('ledger delta must be a safe integer');
+  const row: LedgerEntryRow = {
+    shop_id: write.shopId,
+    id: randomUUID(),
+    customer_id: write.customerId,
+    delta: write.delta,
+    kind: write.kind,
+    reference: write.reference ?? null,
+    description: write.description ?? null,
+    dedupe_key: write.dedupeKey ?? null,
+    created_at: write.at.toISOString(),
+  };
+  await trx.insertInto('ledger_entries').values(row).execute();
+  await trx
+    .updateTable('customers')
+    .set({ balance: sql<number>`balance + ${write.delta}` })
+    .where('shop_id', '=', write.shopId)
+    .where('id', '=', write.customerId)
+    .execute();
+  return row;
+}
+
+/** The balance recomputed from the ledger itself (the invariant the cached balance must match). */
+export async function ledgerSum(db: Kysely<Tables>, shopId: string, customerId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('delta'), sql<number>`0`).as('total'))
+    .where('shop_id', '=', shopId)
+    .where('customer_id', '=', customerId)
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+export async function recentEntries(db: Kysely<Tables>, shopId: string, customerId: string, limit: number): Promise<LedgerEntryRow[]> {
+  return db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,25 @@
+import { ProgrammeConfig, PublishableKey } from '../../contract';
+import type { Database } from '../db/database';
+import type { ShopRow } from '../db/schema';
+import { ApiError } from '../http/errors';
+
+export async function findShopByPublishableKey(db: Database, publishableKey: string): Promise<ShopRow | undefined> {
+  if (!PublishableKey.safeParse(publishableKey).success) return undefined;
+  return db.kysely.selectFrom('shops').selectAll().where('publishable_key', '=', publishableKey).executeTakeFirst();
+}
+
+export async function requireShop(db: Database, publishableKey: string): Promise<ShopRow> {
+  const shop = await findShopByPublishableKey(db, publishableKey);
+  if (!shop) throw new ApiError('unknown_shop', 'No shop has this publishable key.');
+  return shop;
+}
+
+/** The stored programme, re-validated on read so a bad row can never reach a shopper. */
+export function programmeOf(shop: ShopRow): ProgrammeConfig {
+  return ProgrammeConfig.parse(JSON.parse(shop.programme));
+}
+
+export function allowedOriginsOf(shop: ShopRow): string[] {
+  const parsed: unknown = JSON.parse(shop.allowed_origins);
+  return Array.isArray(parsed) ? parsed.filter((o): o is string => typeof o === 'string') : [];
+}

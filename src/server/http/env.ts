@@ -1,0 +1,13 @@
+import type { Database } from '../db/database';
+import type { ShopRow } from '../db/schema';
+
+/** Per-request values shared by middleware and handlers. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    db: Database;
+    now: () => Date;
+    /** Set for storefront routes once `?shop=` resolved to a shop. */
+    shop: ShopRow;
+  };
+}

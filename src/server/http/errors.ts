@@ -1,0 +1,48 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode, ErrorEnvelope, FieldIssue } from '../../contract';
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  origin_not_allowed: 403,
+  not_found: 404,
+  unknown_shop: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** An error the client is meant to see: a stable code and a message written for developers. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldIssue[],
+  ) {
+    super(message);
+  }
+}
+
+export function errorBody(c: Context, code: ErrorCode, message: string, fields?: FieldIssue[]): ErrorEnvelope {
+  return { error: { code, message, requestId: c.get('requestId') ?? 'unknown', ...(fields ? { fields } : {}) } };
+}
+
+export function errorResponse(c: Context, code: ErrorCode, message: string, fields?: FieldIssue[]) {
+  return c.json(errorBody(c, code, message, fields), STATUS[code]);
+}
+
+/**
+ * The one place failures become responses. Unknown errors are logged with the request id and
+ * answered with a generic message: no stack, SQL, path or version ever reaches the client.
+ */
+export function handleError(error: Error, c: Context, log: (line: string) => void) {
+  if (error instanceof ApiError) return errorResponse(c, error.code, error.message, error.fields);
+  const status = (error as { status?: number }).status;
+  if (status === 413) return errorResponse(c, 'payload_too_large', 'Request body is too large.');
+  log(`[sadakat] ${c.get('requestId') ?? '-'} ${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);
+  return errorResponse(c, 'internal', 'Something went wrong on our side. Try again later.');
+}

@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { routes, type BootResponse } from '../../contract';
+import { bearerToken, verifyCustomerToken } from '../auth/customerToken';
+import { resolveLocale } from '../domain/localize';
+import { programmeOf } from '../domain/shops';
+import { customerSnapshot, publicProgramme } from '../domain/snapshot';
+import type { AppEnv } from '../http/env';
+import { parseInput } from '../http/validate';
+
+export const bootRoutes = new Hono<AppEnv>().get(routes.boot.path, async (c) => {
+  const query = parseInput(routes.boot.query, c.req.query());
+  const shop = c.get('shop');
+  const now = c.get('now')();
+  const programme = programmeOf(shop);
+  const locale = resolveLocale(query.locale, programme.defaultLocale);
+  const token = bearerToken(c.req.header('Authorization'));
+  const claims = token ? await verifyCustomerToken(shop, token, now) : null;
+
+  const body: BootResponse = {
+    shop: { id: shop.id, name: shop.name },
+    locale,
+    programme: publicProgramme(programme, locale, now),
+    customer: claims ? await customerSnapshot(c.get('db'), shop, programme, claims, locale, now) : null,
+  };
+  // A shopper's snapshot is theirs alone; the guest payload is the same for everyone.
+  c.header('Cache-Control', claims ? 'private, no-store' : 'public, max-age=30, stale-while-revalidate=300');
+  c.header('Vary', 'Authorization', { append: true });
+  return c.json(body);
+});

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, migrateToLatest, mintCustomerToken, openDatabase, seedDemo, type DemoSeed } from '../../src/server';
+
+export interface TestBackend {
+  app: ReturnType<typeof createApp>;
+  db: Awaited<ReturnType<typeof openDatabase>>;
+  /** The storefront origin the demo shop allows. */
+  origin: string;
+  /** Base URL to give the widget as `api`; requests to it go to `fetch` below. */
+  api: string;
+  /** A `fetch` routed in-process to the real app (no port, no mock). */
+  fetch: typeof fetch;
+  shop: DemoSeed['shop'];
+  shoppers: DemoSeed['shoppers'];
+  /** A valid customer token for one of the shop's customers (`ayse`, `mehmet`, `elif`, or anyone). */
+  tokenFor(customerId: string, options?: { expiresInSeconds?: number; name?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real reference server on a fresh database: SQLite in a temp file by default, or the
+ * PostgreSQL database named by `TEST_DATABASE_URL` when a suite runs against it.
+ */
+export async function createTestBackend(options: { now?: () => Date; databaseUrl?: string } = {}): Promise<TestBackend> {
+  const dir = mkdtempSync(join(tmpdir(), 'sadakat-test-'));
+  const db = await openDatabase(options.databaseUrl ?? `file:${join(dir, 'test.db')}`);
+  await migrateToLatest(db);
+  const origin = 'https://shop.example';
+  const seed = await seedDemo(db, { origins: [origin], ...(options.now ? { now: options.now() } : {}) });
+  const app = createApp({ db, ...(options.now ? { now: options.now } : {}), log: () => {} });
+  const api = 'https://api.sadakat.test';
+  const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) => app.fetch(new Request(input, init))) as typeof fetch;
+  return {
+    app,
+    db,
+    origin,
+    api,
+    fetch: inProcessFetch,
+    shop: seed.shop,
+    shoppers: seed.shoppers,
+    tokenFor: (customerId, tokenOptions = {}) =>
+      mintCustomerToken({ shopId: seed.shop.id, signingSecret: seed.shop.signingSecret, customerId, ...tokenOptions }),
+    async close() {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
