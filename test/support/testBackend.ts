@@ -41,7 +41,13 @@ export async function createTestBackend(options: { now?: () => Date; databaseUrl
     shop: seed.shop,
     shoppers: seed.shoppers,
     tokenFor: (customerId, tokenOptions = {}) =>
-      mintCustomerToken({ shopId: seed.shop.id, signingSecret: seed.shop.signingSecret, customerId, ...tokenOptions }),
+      mintCustomerToken({
+        shopId: seed.shop.id,
+        signingSecret: seed.shop.signingSecret,
+        customerId,
+        ...(options.now ? { issuedAt: options.now() } : {}),
+        ...tokenOptions,
+      }),
     async close() {
       await db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -11,6 +11,8 @@ export interface MintCustomerTokenOptions {
   name?: string;
   /** @default 300 (five minutes; the widget asks for a fresh token when it expires) */
   expiresInSeconds?: number;
+  /** @default now */
+  issuedAt?: Date;
 }
 
 /**
@@ -21,11 +23,12 @@ export async function mintCustomerToken(options: MintCustomerTokenOptions): Prom
   const claims: Record<string, string> = {};
   if (options.email) claims.email = options.email;
   if (options.name) claims.name = options.name;
+  const issuedAt = Math.floor((options.issuedAt ?? new Date()).getTime() / 1000);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(options.shopId)
     .setSubject(options.customerId)
-    .setIssuedAt()
-    .setExpirationTime(`${options.expiresInSeconds ?? 300}s`)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + (options.expiresInSeconds ?? 300))
     .sign(new TextEncoder().encode(options.signingSecret));
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { BootResponse, ErrorEnvelope, ProgrammeConfig, routes } from '../../src/contract';
+import { buildOpenApiDocument } from '../../src/contract/openapi';
+import { demoProgramme } from '../../src/server/seed/demoProgramme';
+
+const customer = {
+  id: 'ayse',
+  firstName: 'Ayşe',
+  balance: 2450,
+  lifetimeEarned: 3450,
+  tier: { basis: 'points_earned', value: 3450, current: { id: 'gumus', name: 'Gümüş' }, next: { id: 'altin', name: 'Altın', remaining: 550 }, progress: 0.78 },
+  recentActivity: [{ id: 'e1', kind: 'order', delta: 725, reference: '#1296', description: null, createdAt: '2026-10-13T12:00:00.000Z' }],
+};
+const boot = {
+  shop: { id: 'shop_kervan', name: 'Kervan' },
+  locale: 'tr',
+  programme: { name: 'Kervan Kulüp', currency: 'TRY', joinUrl: null, signInUrl: null, tierBasis: 'points_earned', earnRules: [], rewards: [], tiers: [], campaigns: [] },
+  customer,
+};
+
+describe('BootResponse', () => {
+  it('accepts a well-formed payload', () => {
+    expect(BootResponse.safeParse(boot).success).toBe(true);
+  });
+
+  it.each([
+    ['an overflowing balance (1e309 parses to Infinity)', { balance: JSON.parse('1e309') as number }],
+    ['a fractional balance', { balance: 12.5 }],
+    ['a balance beyond 2^53', { balance: 2 ** 53 + 2 }],
+    ['NaN', { balance: Number.NaN }],
+    ['a balance as a string', { balance: '2450' }],
+    ['an unknown activity kind', { recentActivity: [{ ...customer.recentActivity[0], kind: 'jackpot' }] }],
+    ['progress above 1', { tier: { ...customer.tier, progress: 3 } }],
+  ])('rejects %s', (_name, patch) => {
+    expect(BootResponse.safeParse({ ...boot, customer: { ...customer, ...patch } }).success).toBe(false);
+  });
+
+  it('rejects links that are not https', () => {
+    const programme = { ...boot.programme, joinUrl: 'javascript:alert(1)' };
+    expect(BootResponse.safeParse({ ...boot, programme }).success).toBe(false);
+  });
+
+  it('does not let a __proto__ key change the parsed object', () => {
+    const parsed = BootResponse.parse(JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(boot).slice(1)}`));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+  });
+});
+
+describe('ProgrammeConfig', () => {
+  it('accepts the demo programme', () => {
+    expect(ProgrammeConfig.safeParse(demoProgramme(new Date())).success).toBe(true);
+  });
+
+  it('names the offending field', () => {
+    const bad = demoProgramme(new Date());
+    bad.rewards[1] = { ...bad.rewards[1]!, cost: -5 };
+    const result = ProgrammeConfig.safeParse(bad);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['rewards', 1, 'cost']);
+  });
+
+  it('rejects unknown keys (strict)', () => {
+    expect(ProgrammeConfig.safeParse({ ...demoProgramme(new Date()), surprise: true }).success).toBe(false);
+  });
+});
+
+describe('error envelope and OpenAPI', () => {
+  it('describes errors with a code, a message and a request id', () => {
+    expect(ErrorEnvelope.safeParse({ error: { code: 'unauthorized', message: 'x', requestId: 'r' } }).success).toBe(true);
+    expect(ErrorEnvelope.safeParse({ error: { code: 'teapot', message: 'x', requestId: 'r' } }).success).toBe(false);
+  });
+
+  it('has an OpenAPI operation for every route in the table', () => {
+    const document = buildOpenApiDocument('test');
+    for (const [name, route] of Object.entries(routes)) {
+      expect(document.paths[route.path]?.[route.method.toLowerCase()]).toMatchObject({ operationId: name });
+    }
+  });
+});
