@@ -1,4 +1,25 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+// The server suites run a second time against PostgreSQL when TEST_DATABASE_URL names a server
+// (scripts/test-postgres.sh starts a throwaway one; .ci/run always does). Without it that run is
+// reported as not run, never counted as passed.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+const postgresProjects: TestProjectInlineConfiguration[] = postgresUrl
+  ? [
+      {
+        extends: true,
+        test: {
+          name: 'server-postgres',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          env: { SADAKAT_TEST_DIALECT: 'postgres' },
+        },
+      },
+    ]
+  : [];
+if (!postgresUrl) {
+  console.warn('[sadakat] PostgreSQL suites NOT RUN: set TEST_DATABASE_URL (see scripts/test-postgres.sh).');
+}
 
 // One project per kind of test, chosen by folder (test/ mirrors src/): node for the contract and
 // the server, happy-dom for widget components, real Chromium (driven from node) for end-to-end.
@@ -14,6 +35,7 @@ export default defineConfig({
         extends: true,
         test: { name: 'server', environment: 'node', include: ['test/server/**/*.test.ts', 'test/demo/**/*.test.ts'] },
       },
+      ...postgresProjects,
       {
         extends: true,
         test: {

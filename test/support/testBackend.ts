@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp, migrateToLatest, mintCustomerToken, openDatabase, seedDemo, type DemoSeed } from '../../src/server';
+import { createTestDatabase } from './testDatabase';
 
 export interface TestBackend {
   app: ReturnType<typeof createApp>;
@@ -20,12 +18,12 @@ export interface TestBackend {
 }
 
 /**
- * The real reference server on a fresh database: SQLite in a temp file by default, or the
- * PostgreSQL database named by `TEST_DATABASE_URL` when a suite runs against it.
+ * The real reference server on a fresh database: a SQLite file by default, or a new PostgreSQL
+ * database when the suite runs in the `server-postgres` project.
  */
-export async function createTestBackend(options: { now?: () => Date; databaseUrl?: string } = {}): Promise<TestBackend> {
-  const dir = mkdtempSync(join(tmpdir(), 'sadakat-test-'));
-  const db = await openDatabase(options.databaseUrl ?? `file:${join(dir, 'test.db')}`);
+export async function createTestBackend(options: { now?: () => Date } = {}): Promise<TestBackend> {
+  const database = await createTestDatabase();
+  const db = await openDatabase(database.url);
   await migrateToLatest(db);
   const origin = 'https://shop.example';
   const seed = await seedDemo(db, { origins: [origin], ...(options.now ? { now: options.now() } : {}) });
@@ -50,7 +48,7 @@ export async function createTestBackend(options: { now?: () => Date; databaseUrl
       }),
     async close() {
       await db.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }
