@@ -16,6 +16,13 @@ export const ErrorCode = z.enum([
   'payload_too_large',
   'rate_limited',
   'internal',
+  // Redemptions and coupons.
+  'reward_not_found',
+  'insufficient_points',
+  'tier_required',
+  'idempotency_key_required',
+  'idempotency_key_reused',
+  'idempotency_key_in_use',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -6,4 +6,5 @@ export * from './errors';
 export * from './programme';
 export * from './customer';
 export * from './boot';
+export * from './redemption';
 export * from './routes';

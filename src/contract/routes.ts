@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { BootQuery, BootResponse } from './boot';
 import { ErrorEnvelope } from './errors';
+import { RedeemRequest, RedeemResponse } from './redemption';
 
 /**
  * Who may call a route:
@@ -36,6 +37,16 @@ export const routes = {
     summary: 'Programme and, for a signed-in shopper, their snapshot (balance, tier, recent activity).',
     query: BootQuery,
     responses: { 200: BootResponse },
+  }),
+  redeem: route({
+    method: 'POST',
+    path: '/v1/redemptions',
+    auth: 'customer',
+    summary:
+      'Spend points on a reward and receive a single-use coupon code. Requires an Idempotency-Key header: a retry with the same key returns the same coupon and debits once.',
+    query: BootQuery,
+    body: RedeemRequest,
+    responses: { 201: RedeemResponse },
   }),
   openapi: route({
     method: 'GET',

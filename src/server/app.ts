@@ -8,6 +8,7 @@ import { errorResponse, handleError } from './http/errors';
 import { resolveShop, storefrontCors } from './http/storefront';
 import { bootRoutes } from './routes/boot';
 import { openApiRoutes } from './routes/openapi';
+import { redemptionRoutes } from './routes/redemptions';
 
 export interface AppOptions {
   db: Database;
@@ -40,8 +41,11 @@ export function createApp(options: AppOptions) {
   );
 
   // Storefront routes: called by browsers on the shop's pages.
-  app.use('/v1/boot', resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
+  for (const path of ['/v1/boot', '/v1/redemptions']) {
+    app.use(path, resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
+  }
   app.route('/', bootRoutes);
+  app.route('/', redemptionRoutes);
   app.route('/', openApiRoutes);
 
   app.notFound((c) => errorResponse(c, 'not_found', 'No such route.'));

@@ -58,11 +58,36 @@ export interface OrdersTable {
   created_at: string;
 }
 
+export interface CouponsTable {
+  shop_id: string;
+  code: string;
+  customer_id: string;
+  reward_id: string;
+  reward: string;
+  cost: number;
+  status: 'issued' | 'used' | 'void';
+  created_at: string;
+  used_at: string | null;
+  used_order: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  shop_id: string;
+  scope: string;
+  key: string;
+  request_hash: string;
+  response_status: number;
+  response_body: string;
+  created_at: string;
+}
+
 export interface Tables {
   shops: ShopsTable;
   customers: CustomersTable;
   ledger_entries: LedgerEntriesTable;
   orders: OrdersTable;
+  coupons: CouponsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type ShopRow = Selectable<ShopsTable>;

@@ -26,7 +26,19 @@ export interface LedgerWrite {
   description?: string | null;
   /** Once-only earnings carry a key (`order:1042`); a second write with it is refused by the database. */
   dedupeKey?: string | null;
+  /**
+   * Shopper-initiated debits must never take the balance below zero: the balance moves only if it
+   * stays non-negative (one conditional UPDATE, atomic under concurrency), else `InsufficientPoints`.
+   * System clawbacks (refunds) leave it unset and may go negative.
+   */
+  mustNotOverdraw?: boolean;
   at: Date;
+}
+
+export class InsufficientPoints extends Error {
+  constructor() {
+    super('insufficient points');
+  }
 }
 
 /**
@@ -46,13 +58,15 @@ export async function appendLedgerEntry(trx: Transaction<Tables>, write: LedgerW
     dedupe_key: write.dedupeKey ?? null,
     created_at: write.at.toISOString(),
   };
-  await trx.insertInto('ledger_entries').values(row).execute();
-  await trx
+  let update = trx
     .updateTable('customers')
     .set({ balance: sql<number>`balance + ${write.delta}` })
     .where('shop_id', '=', write.shopId)
-    .where('id', '=', write.customerId)
-    .execute();
+    .where('id', '=', write.customerId);
+  if (write.mustNotOverdraw) update = update.where(sql<boolean>`balance + ${write.delta} >= 0`);
+  const { numUpdatedRows } = await update.executeTakeFirst();
+  if (numUpdatedRows !== 1n) throw new InsufficientPoints();
+  await trx.insertInto('ledger_entries').values(row).execute();
   return row;
 }
 

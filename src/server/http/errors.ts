@@ -14,6 +14,12 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  reward_not_found: 404,
+  insufficient_points: 409,
+  tier_required: 403,
+  idempotency_key_required: 400,
+  idempotency_key_reused: 422,
+  idempotency_key_in_use: 409,
 };
 
 /** An error the client is meant to see: a stable code and a message written for developers. */

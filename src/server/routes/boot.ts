@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { routes, type BootResponse } from '../../contract';
-import { bearerToken, verifyCustomerToken } from '../auth/customerToken';
 import { resolveLocale } from '../domain/localize';
 import { programmeOf } from '../domain/shops';
 import { customerSnapshot, publicProgramme } from '../domain/snapshot';
+import { optionalCustomer } from '../http/customer';
 import type { AppEnv } from '../http/env';
 import { parseInput } from '../http/validate';
 
@@ -13,8 +13,7 @@ export const bootRoutes = new Hono<AppEnv>().get(routes.boot.path, async (c) => 
   const now = c.get('now')();
   const programme = programmeOf(shop);
   const locale = resolveLocale(query.locale, programme.defaultLocale);
-  const token = bearerToken(c.req.header('Authorization'));
-  const claims = token ? await verifyCustomerToken(shop, token, now) : null;
+  const claims = await optionalCustomer(c);
 
   const body: BootResponse = {
     shop: { id: shop.id, name: shop.name },

@@ -1,0 +1,16 @@
+import type { Context } from 'hono';
+import { bearerToken, verifyCustomerToken, type CustomerClaims } from '../auth/customerToken';
+import type { AppEnv } from './env';
+import { ApiError } from './errors';
+
+/** The verified shopper, or `null` for a guest. A present but invalid token is a 401, never a guest. */
+export async function optionalCustomer(c: Context<AppEnv>): Promise<CustomerClaims | null> {
+  const token = bearerToken(c.req.header('Authorization'));
+  return token ? verifyCustomerToken(c.get('shop'), token, c.get('now')()) : null;
+}
+
+export async function requireCustomer(c: Context<AppEnv>): Promise<CustomerClaims> {
+  const claims = await optionalCustomer(c);
+  if (!claims) throw new ApiError('unauthorized', 'The customer token is missing, invalid or expired.');
+  return claims;
+}
