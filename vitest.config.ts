@@ -13,6 +13,7 @@ const postgresProjects: TestProjectInlineConfiguration[] = postgresUrl
           environment: 'node',
           include: ['test/server/**/*.test.ts'],
           env: { SADAKAT_TEST_DIALECT: 'postgres' },
+          testTimeout: 20_000,
         },
       },
     ]
@@ -33,7 +34,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', environment: 'node', include: ['test/server/**/*.test.ts', 'test/demo/**/*.test.ts'] },
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts', 'test/demo/**/*.test.ts'],
+          // Multi-instance tests need a shared PostgreSQL; they run in server-postgres only.
+          exclude: ['test/server/postgres/**'],
+        },
       },
       ...postgresProjects,
       {

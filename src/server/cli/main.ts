@@ -43,6 +43,10 @@ async function main(command: string | undefined): Promise<void> {
   const stop = () => server.close(() => void db.close());
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Test harnesses set this so a server they started can never outlive them.
+  if (process.env.SADAKAT_STOP_WITH_PARENT === '1') {
+    process.stdin.on('close', stop).resume();
+  }
 }
 
 main(process.argv[2]).catch((error: unknown) => {
