@@ -1,0 +1,37 @@
+import { useMemo } from 'preact/hooks';
+import { createTranslator } from '../../i18n/translate';
+import { I18n } from '../i18n';
+import type { LoyaltyModel } from '../models/loyaltyModel';
+import { ComingSoon } from './ComingSoon';
+import { ErrorState } from './ErrorState';
+import { GuestView } from './GuestView';
+import { HomeView } from './HomeView';
+import { LoadingState } from './LoadingState';
+import { Panel } from './Panel';
+import { PanelHeader } from './PanelHeader';
+
+/** The panel: header plus the current view, routed by `model.view`. */
+export function App({ model }: { model: LoyaltyModel }) {
+  const locale = model.locale.value;
+  const translator = useMemo(() => createTranslator(locale), [locale]);
+  const status = model.status.value;
+  const view = model.view.value;
+
+  let body;
+  if (status === 'error') body = <ErrorState code={model.error.value} onRetry={() => model.retry()} />;
+  else if (status === 'loading') body = <LoadingState />;
+  else if (view !== 'home') body = <ComingSoon onHome={() => model.back()} />;
+  else if (status === 'customer') body = <HomeView model={model} />;
+  else body = <GuestView model={model} />;
+
+  return (
+    <I18n.Provider value={translator}>
+      <Panel open={model.open.value} labelledBy="sadakat-title" onClose={() => model.close()}>
+        <PanelHeader model={model} />
+        <div class="body" part="body">
+          {body}
+        </div>
+      </Panel>
+    </I18n.Provider>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ResolvedLocale } from '../i18n/locale';
+import type { Emitter } from './events';
+import type { BootParser } from './bootSlice';
+import type { WidgetErrorCode } from './result';
+import type { ReadonlyStore } from './store';
+import type { View } from './views';
+
+/** Everything the core knows, shared with the lazily loaded panel. */
+export interface CoreState {
+  status: 'loading' | 'ready' | 'error';
+  /** The boot payload as received, once it passed the current parser; `null` otherwise. */
+  boot: unknown;
+  balance: number | null;
+  error: WidgetErrorCode | null;
+  /** The shop's server gave a customer token that the API rejected (401): shown as a guest. */
+  sessionRejected: boolean;
+  open: boolean;
+  view: View;
+  locale: ResolvedLocale;
+  joinUrl: string | null;
+  signInUrl: string | null;
+}
+
+/**
+ * The small, plain interface the core hands to the panel module. No Preact, no signals: the panel
+ * wraps it in its own model.
+ */
+export interface AppContext {
+  root: ShadowRoot;
+  /** Where the panel renders; carries `lang` and `dir`. */
+  container: HTMLElement;
+  store: ReadonlyStore<CoreState>;
+  /** Adds a stylesheet to the shadow root; returns its removal. */
+  addStyles(css: string): () => void;
+  /** Replaces the page-view parser with a stricter one and re-checks the current payload. */
+  upgradeParser(parse: BootParser): void;
+  /** Shows the badge on the launcher (a reward is affordable). */
+  setBadge(on: boolean): void;
+  open(view?: View): void;
+  close(): void;
+  setView(view: View): void;
+  /** Boots again (the Retry button). */
+  refresh(): void;
+  emit: Emitter['emit'];
+  /** The launcher, to return focus to. */
+  launcher: HTMLElement;
+}
+
+export interface MountedApp {
+  unmount(): void;
+}
+
+/** The shape of the lazily loaded module (`sadakat-app.mjs`). */
+export interface AppModule {
+  mountApp(context: AppContext): MountedApp;
+}

@@ -1,0 +1,265 @@
+import launcherCss from '../styles/launcher.css?inline';
+import tokensCss from '../styles/tokens.css?inline';
+import { resolveLocale } from '../i18n/locale';
+import { createApiClient, type ApiClient } from './api';
+import type { AppContext, AppModule, CoreState, MountedApp } from './appContext';
+import { parseLauncherSlice, type BootParser } from './bootSlice';
+import type { Emitter } from './events';
+import { createHost } from './host';
+import { PANEL_ID } from './ids';
+import { createLauncher } from './launcher';
+import type { ParsedOptions } from './options';
+import { createStore } from './store';
+import { applyTheme } from './theme';
+import { toView, viewFromHash, type View } from './views';
+
+/** What the page (or the test) provides to a widget. */
+export interface Environment {
+  window: Window & typeof globalThis;
+  document: Document;
+  /** Loads the panel module (script tag: `import()` of a URL next to the script; ESM: a chunk). */
+  loadApp(): Promise<AppModule>;
+  /** The API origin when the options give none (the script's own origin). */
+  defaultApi?: string;
+  /** CSP nonce of the script tag, for the fallback `<style>`. */
+  nonce?: string;
+}
+
+export interface Widget {
+  /** Applies a later `init()`; returns `false` when the change needs a new widget (shop, API). */
+  update(options: ParsedOptions): boolean;
+  identify(token: string | null): void;
+  logout(): void;
+  open(view?: unknown): void;
+  close(): void;
+  refresh(): void;
+  page(): void;
+  destroy(): void;
+}
+
+const DEFAULT_TIMEOUT = 8000;
+
+/** One running widget: host element, launcher, boot call, panel loading. Created by `init()`. */
+export function createWidget(initial: ParsedOptions, apiBase: string, env: Environment, emitter: Emitter): Widget {
+  const { window: win, document: doc } = env;
+  let options = initial;
+  let token = options.customerToken ?? null;
+  let parser: BootParser = parseLauncherSlice;
+  let lastBalance: number | null = null;
+  let readyEmitted = false;
+  let destroyed = false;
+  let bootSeq = 0;
+  let inflight: AbortController | null = null;
+  let appLoading: Promise<void> | null = null;
+  let app: MountedApp | null = null;
+  let badge = false;
+  const cleanups: Array<() => void> = [];
+
+  const host = createHost(doc, options.nonce ?? env.nonce);
+  cleanups.push(host.addStyles(tokensCss + launcherCss));
+  let untheme = applyTheme(host.element, options.theme);
+
+  const store = createStore<CoreState>({
+    status: 'loading',
+    boot: null,
+    balance: null,
+    error: null,
+    sessionRejected: false,
+    open: false,
+    view: 'home',
+    locale: resolveLocale(options.locale, doc, win.navigator),
+    joinUrl: options.joinUrl ?? null,
+    signInUrl: options.signInUrl ?? null,
+  });
+
+  const makeApi = (): ApiClient =>
+    createApiClient({
+      baseUrl: apiBase,
+      shop: options.shop,
+      fetch: options.fetch ?? win.fetch.bind(win),
+      timeout: options.timeout ?? DEFAULT_TIMEOUT,
+    });
+  let api = makeApi();
+
+  const launcher = createLauncher(host.container, () => (store.get().open ? close() : open()), () => void ensureApp());
+  const render = (state: CoreState) => {
+    host.element.setAttribute('data-position', options.position ?? 'bottom-end');
+    host.element.toggleAttribute('data-open', state.open);
+    host.container.lang = state.locale.tag;
+    host.container.dir = state.locale.dir;
+    launcher.update({ balance: state.balance, open: state.open, panelId: app ? PANEL_ID : null, locale: state.locale, badge });
+  };
+  cleanups.push(store.subscribe(render));
+  render(store.get());
+
+  const fail = (code: NonNullable<CoreState['error']>) => {
+    store.set({ status: 'error', error: code, boot: null, balance: null });
+    emitter.emit('sadakat:error', { code });
+  };
+
+  const pointsSeen = (balance: number | null) => {
+    if (balance === null || balance === lastBalance) return;
+    const delta = lastBalance === null ? null : balance - lastBalance;
+    lastBalance = balance;
+    emitter.emit('sadakat:points-change', { balance, delta });
+  };
+
+  /** Asks the API for the boot payload. `keep` leaves the current data up while refreshing. */
+  async function boot(keep: boolean): Promise<void> {
+    const seq = ++bootSeq;
+    inflight?.abort();
+    const controller = (inflight = new AbortController());
+    store.set(keep ? { status: 'loading', error: null } : { status: 'loading', error: null, boot: null, balance: null });
+    const result = await api.boot({ locale: store.get().locale.tag, customerToken: token, signal: controller.signal }, (json) => parser(json));
+    if (destroyed || seq !== bootSeq) return;
+    inflight = null;
+    if (!result.ok) {
+      if (result.error.status === 401 && token) {
+        // The shop's token was refused: forget it and show the programme as a guest would see it,
+        // never anything from the previous shopper.
+        token = null;
+        lastBalance = null;
+        store.set({ sessionRejected: true });
+        emitter.emit('sadakat:error', { code: 'unauthorized' });
+        return boot(false);
+      }
+      fail(result.error.code);
+      return;
+    }
+    store.set({ status: 'ready', boot: result.data.json, balance: result.data.parsed.balance, error: null });
+    pointsSeen(result.data.parsed.balance);
+    if (!readyEmitted) {
+      readyEmitted = true;
+      emitter.emit('sadakat:ready', { customer: result.data.parsed.signedIn });
+      scheduleIdle();
+    }
+  }
+  const reboot = (keep: boolean) => {
+    boot(keep).catch((error: unknown) => console.error('[sadakat] boot failed', error));
+  };
+
+  const context: AppContext = {
+    root: host.root,
+    container: host.container,
+    store,
+    addStyles(css) {
+      const remove = host.addStyles(css);
+      cleanups.push(remove);
+      return remove;
+    },
+    upgradeParser(next) {
+      parser = next;
+      const current = store.get();
+      if (current.boot === null) return;
+      const parsed = next(current.boot);
+      if (parsed) store.set({ balance: parsed.balance });
+      else fail('invalid_response');
+    },
+    setBadge(on) {
+      badge = on;
+      render(store.get());
+    },
+    open: (view) => open(view),
+    close: () => close(),
+    setView: (view) => store.set({ view }),
+    refresh: () => reboot(true),
+    emit: emitter.emit,
+    launcher: launcher.button,
+  };
+
+  function ensureApp(): Promise<void> {
+    appLoading ??= env.loadApp().then(
+      (module) => {
+        if (destroyed || app) return;
+        app = module.mountApp(context);
+        render(store.get());
+      },
+      (error: unknown) => {
+        appLoading = null;
+        console.warn('[sadakat] could not load the panel', error);
+        emitter.emit('sadakat:error', { code: 'load_failed' });
+      },
+    );
+    return appLoading;
+  }
+
+  function scheduleIdle() {
+    if (typeof win.requestIdleCallback === 'function') {
+      const id = win.requestIdleCallback(() => void ensureApp(), { timeout: 5000 });
+      cleanups.push(() => win.cancelIdleCallback(id));
+    } else {
+      const id = win.setTimeout(() => void ensureApp(), 3000);
+      cleanups.push(() => win.clearTimeout(id));
+    }
+  }
+
+  function open(view?: unknown) {
+    const next: View = toView(view);
+    store.set({ open: true, view: next });
+    emitter.emit('sadakat:open', { view: next });
+    void ensureApp();
+  }
+
+  function close() {
+    const state = store.get();
+    if (!state.open) return;
+    const active = host.root.activeElement;
+    store.set({ open: false });
+    // Return focus to the launcher when it was inside the panel, never steal it from the page.
+    if (active && active !== launcher.button) launcher.button.focus();
+    emitter.emit('sadakat:close', { view: state.view });
+  }
+
+  function identify(next: string | null) {
+    options = { ...options, customerToken: next };
+    token = next;
+    lastBalance = null;
+    store.set({ sessionRejected: false });
+    reboot(false);
+  }
+
+  const onHash = () => {
+    const view = viewFromHash(win.location.hash);
+    if (view) open(view);
+  };
+  win.addEventListener('hashchange', onHash);
+  cleanups.push(() => win.removeEventListener('hashchange', onHash));
+
+  reboot(false);
+  onHash();
+
+  return {
+    update(next) {
+      if (next.shop !== options.shop || next.api !== options.api || next.fetch !== options.fetch) return false;
+      const previous = options;
+      options = next;
+      untheme();
+      untheme = applyTheme(host.element, options.theme);
+      if (next.timeout !== previous.timeout) api = makeApi();
+      const locale = resolveLocale(options.locale, doc, win.navigator);
+      const localeChanged = locale.tag !== store.get().locale.tag;
+      store.set({ locale, joinUrl: options.joinUrl ?? null, signInUrl: options.signInUrl ?? null });
+      // Compare with what the shop gave last time, so a repeated init() (StrictMode) is a no-op.
+      if ((next.customerToken ?? null) !== (previous.customerToken ?? null)) identify(next.customerToken ?? null);
+      else if (localeChanged) reboot(true);
+      return true;
+    },
+    identify,
+    logout: () => identify(null),
+    open,
+    close,
+    refresh: () => reboot(true),
+    page: onHash,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      inflight?.abort();
+      app?.unmount();
+      app = null;
+      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+      untheme();
+      launcher.remove();
+      host.remove();
+    },
+  };
+}

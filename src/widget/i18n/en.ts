@@ -1,0 +1,81 @@
+import type { Messages } from './tr';
+
+export const en = {
+  'panel.label': 'Rewards programme',
+  'panel.close': 'Close',
+  'panel.back': 'Back',
+  'panel.loading': 'Loading…',
+
+  'header.greeting': 'Hi {name}',
+  'header.greetingNoName': 'Hi there',
+  'header.guest': 'Earn points as you shop and turn them into rewards.',
+  'header.balance': 'Your points',
+  'header.tier': 'Tier',
+
+  points: { one: '{count} point', other: '{count} points' },
+
+  'tier.title': 'Your tier progress',
+  'tier.toNext': '{amount} to {tier}',
+  'tier.top': 'You are in our top tier: {tier}. Thank you!',
+  'tier.progress': 'Progress to {tier}',
+  'tier.multiplier': '{multiplier}× points',
+  'tier.none': 'No tier yet',
+
+  'reward.title': 'Your next reward',
+  'reward.ready': 'You have enough points for {reward}.',
+  'reward.remaining': '{amount} more for {reward}.',
+  'reward.progress': 'Progress to {reward}',
+
+  'activity.title': 'Recent activity',
+  'activity.empty': 'Nothing here yet. Your first order starts the count.',
+  'activity.order': 'Order',
+  'activity.refund': 'Refund',
+  'activity.signup': 'Welcome gift',
+  'activity.birthday': 'Birthday gift',
+  'activity.action': 'Task',
+  'activity.survey': 'Survey',
+  'activity.review': 'Review',
+  'activity.referral': 'Friend referral',
+  'activity.redemption': 'Reward redeemed',
+  'activity.adjustment': 'Balance adjustment',
+
+  'view.home': 'Home',
+  'view.earn': 'Earn points',
+  'view.rewards': 'Rewards',
+  'view.referral': 'Refer a friend',
+  'view.activity': 'All activity',
+  'view.survey': 'Survey',
+  'nav.earn': 'Ways to earn points',
+  'nav.rewards': 'Turn points into discounts',
+  'nav.referral': 'You and your friend both earn',
+  'nav.activity': 'Points earned and spent',
+
+  'soon.title': 'Coming soon',
+  'soon.body': 'We are still building this section. Meanwhile your points are on the home page.',
+  'soon.home': 'Back to home',
+
+  'guest.earn': 'How you earn',
+  'guest.rewards': 'Popular rewards',
+  'guest.tiers': 'Tiers',
+  'guest.join': 'Join now',
+  'guest.signIn': 'Sign in',
+  'guest.member': 'Already a member?',
+  'guest.sessionRejected': 'We could not confirm your session. Sign in again to see your points.',
+  'guest.tierFrom': 'from {amount}',
+
+  'earn.order': '{points} for every {unit} you spend',
+  'earn.signup': 'Sign up: {points}',
+  'earn.birthday': 'On your birthday: {points}',
+  'earn.action': '{label}: {points}',
+  'earn.survey': 'Answer a survey: {points}',
+  'earn.review': 'Review a product: {points}',
+  'earn.referral': 'Refer a friend: {points}',
+
+  'campaign.active': '{name}: {multiplier}× points now',
+
+  'error.title': 'We can’t show your points right now',
+  'error.network': 'We could not connect. Check your connection and try again.',
+  'error.invalid': 'We could not verify the information we received, so we are not showing a balance.',
+  'error.generic': 'Something went wrong. Please try again in a moment.',
+  'error.retry': 'Try again',
+} satisfies Messages;

@@ -1,0 +1,69 @@
+import { en } from './en';
+import type { Language, ResolvedLocale } from './locale';
+import { tr, type MessageKey, type Messages, type Params } from './tr';
+
+const catalogs: Record<Language, Messages> = { tr, en };
+
+export interface Translator {
+  locale: ResolvedLocale;
+  /** A message with `{param}` slots filled; numbers are formatted for the locale. */
+  t(key: MessageKey, params?: Params): string;
+  /** `2.450 puan` / `2,450 points`; `signed` adds `+` to gains. */
+  points(count: number, signed?: boolean): string;
+  /** Money in the programme's currency: `₺550,00`. */
+  money(amount: number, currency: string): string;
+  number(value: number): string;
+  /** `3 gün önce` / `3 days ago`. */
+  relative(iso: string, now?: number): string;
+}
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 31_536_000],
+  ['month', 2_592_000],
+  ['week', 604_800],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+export function createTranslator(locale: ResolvedLocale): Translator {
+  const catalog = catalogs[locale.language];
+  const numbers = new Intl.NumberFormat(locale.tag);
+  const signedNumbers = new Intl.NumberFormat(locale.tag, { signDisplay: 'exceptZero' });
+  const plural = new Intl.PluralRules(locale.tag);
+  const relative = new Intl.RelativeTimeFormat(locale.tag, { numeric: 'auto' });
+
+  const fill = (text: string, params: Params) =>
+    text.replace(/\{(\w+)\}/g, (slot, name: string) => {
+      const value = params[name];
+      return value === undefined ? slot : typeof value === 'number' ? numbers.format(value) : value;
+    });
+
+  const t = (key: MessageKey, params: Params = {}): string => {
+    const message = catalog[key];
+    if (typeof message === 'function') return message(params);
+    if (typeof message === 'string') return fill(message, params);
+    const count = Number(params.count ?? 0);
+    return fill(plural.select(count) === 'one' ? message.one : message.other, params);
+  };
+
+  return {
+    locale,
+    t,
+    points(count, signed = false) {
+      const forms = catalog.points as { one: string; other: string };
+      const form = plural.select(Math.abs(count)) === 'one' ? forms.one : forms.other;
+      return form.replace('{count}', (signed ? signedNumbers : numbers).format(count));
+    },
+    money: (amount, currency) =>
+      new Intl.NumberFormat(locale.tag, { style: 'currency', currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount),
+    number: (value) => numbers.format(value),
+    relative(iso, now = Date.now()) {
+      const seconds = (Date.parse(iso) - now) / 1000;
+      for (const [unit, size] of UNITS) {
+        if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+      }
+      return relative.format(0, 'minute');
+    },
+  };
+}

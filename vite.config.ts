@@ -1,0 +1,77 @@
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * Two builds from one config, chosen with `--mode` (see the `build` script):
+ *
+ * - `esm` (first, empties dist/): ES modules. `dist/sadakat.mjs` is the npm entry
+ *   (`createSadakat`), `dist/sadakat-app.mjs` the lazily loaded panel, shared code in
+ *   `dist/chunks/`. Everything is bundled (no bare imports), so a CDN can serve the files as they
+ *   are next to `sadakat.js`.
+ * - `iife` (second): `dist/sadakat.js`, the page-view script for the `<script>` tag. Its entry
+ *   has no exports, so no global `var` is emitted that would clobber the queue stub; it loads
+ *   `sadakat-app.mjs` with a computed `import()` (a static one would be inlined in IIFE format).
+ */
+export default defineConfig(({ mode }): UserConfig => {
+  const shared: UserConfig = {
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      outDir: 'dist',
+      minify: true,
+      cssMinify: 'lightningcss',
+      sourcemap: false,
+      // light-dark(), color-mix() and logical properties are used as written; without this the
+      // CSS minifier rewrites light-dark() into a fallback that needs extra markup.
+      cssTarget: ['chrome123', 'firefox120', 'safari17.5'],
+      reportCompressedSize: false,
+      rolldownOptions: {
+        treeshake: {
+          // The contract only declares schemas. `z.string().check(…)` is a method call, which a
+          // bundler must assume has side effects, so without these hints importing one schema
+          // would keep every schema in the contract (about 4 KB brotli in the page-view script).
+          manualPureFunctions: ['z'],
+          moduleSideEffects: [{ test: /[\\/]src[\\/]contract[\\/]/, sideEffects: false }],
+        },
+      },
+    },
+  };
+
+  if (mode === 'iife') {
+    return {
+      ...shared,
+      build: {
+        ...shared.build,
+        emptyOutDir: false,
+        lib: {
+          entry: 'src/widget/boot.ts',
+          formats: ['iife'],
+          name: 'SadakatBoot',
+          fileName: () => 'sadakat.js',
+        },
+      },
+    };
+  }
+
+  if (mode === 'esm') {
+    return {
+      ...shared,
+      build: {
+        ...shared.build,
+        emptyOutDir: true,
+        lib: {
+          entry: { sadakat: 'src/widget/index.ts', 'sadakat-app': 'src/widget/app/mountApp.tsx' },
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.mjs`,
+        },
+        rolldownOptions: {
+          ...shared.build?.rolldownOptions,
+          // Lib mode keeps whitespace in ES output (for consumers' tree-shaking); these files are
+          // also served as they are from a CDN, so minify them fully.
+          output: { chunkFileNames: 'chunks/[name]-[hash].mjs', minify: true },
+        },
+      },
+    };
+  }
+
+  // `vite` without a build mode (dev server, vitest): only the shared settings.
+  return shared;
+});
