@@ -40,7 +40,11 @@ async function main(command: string | undefined): Promise<void> {
   const server = serve({ fetch: createApp({ db }).fetch, port, hostname: host }, (info) => {
     console.log(`Sadakat API ${VERSION} listening on http://${host}:${info.port}`);
   });
-  const stop = () => server.close(() => void db.close());
+  const stop = () => {
+    // Stop accepting, let requests in flight finish, then release the database.
+    server.close(() => void db.close());
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   // Test harnesses set this so a server they started can never outlive them.

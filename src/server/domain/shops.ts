@@ -14,9 +14,19 @@ export async function requireShop(db: Database, publishableKey: string): Promise
   return shop;
 }
 
+// Parsing and validating the programme on every boot dominated the endpoint's cost. The cache is
+// keyed by the row's exact JSON text, so an edit made through any instance is seen at once and
+// nothing stale can be served; it only skips re-parsing identical text.
+const parsedProgrammes = new Map<string, { text: string; programme: ProgrammeConfig }>();
+
 /** The stored programme, re-validated on read so a bad row can never reach a shopper. */
 export function programmeOf(shop: ShopRow): ProgrammeConfig {
-  return ProgrammeConfig.parse(JSON.parse(shop.programme));
+  const cached = parsedProgrammes.get(shop.id);
+  if (cached?.text === shop.programme) return cached.programme;
+  const programme = ProgrammeConfig.parse(JSON.parse(shop.programme));
+  if (parsedProgrammes.size > 1000) parsedProgrammes.clear();
+  parsedProgrammes.set(shop.id, { text: shop.programme, programme });
+  return programme;
 }
 
 export function allowedOriginsOf(shop: ShopRow): string[] {
