@@ -55,6 +55,8 @@ export async function openSession(browser: Browser, options: SessionOptions = {}
     timezoneId: 'Europe/Istanbul',
     reducedMotion: 'reduce',
   });
+  // An action that cannot happen fails with Playwright's own message well before the test timeout.
+  context.setDefaultTimeout(10_000);
   if (options.shopper) {
     await context.addCookies([{ name: 'kervan_musteri', value: options.shopper, url, httpOnly: true, sameSite: 'Lax' }]);
   }
