@@ -100,8 +100,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const { port } = listening.address() as AddressInfo;
     const url = `http://${host}:${port}`;
 
+    // The same file as `sadakat seed` writes, so the CLI and the demo share one demo shop.
     const seed = await ensureDemoSeed(db, {
-      secretsFile: join(dataDir, 'demo-secrets.json'),
+      secretsFile: join(dataDir, 'demo-shop.json'),
       origins: [url, `http://localhost:${port}`],
     });
     const { app } = createDemoApp({ db, seed, ...(options.distDir ? { distDir: options.distDir } : {}) });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sadakat-readme-'));
   db = await openDatabase(`file:${join(dir, 'sadakat.db')}`);
   await migrateToLatest(db);
-  seed = await ensureDemoSeed(db, { secretsFile: join(dir, 'demo-secrets.json'), origins: ['http://127.0.0.1:8787'] });
+  seed = await ensureDemoSeed(db, { secretsFile: join(dir, 'demo-shop.json'), origins: ['http://127.0.0.1:8787'] });
 });
 
 afterAll(async () => {

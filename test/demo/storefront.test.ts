@@ -18,7 +18,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sadakat-demo-'));
   db = await openDatabase(`file:${join(dir, 'sadakat.db')}`);
   await migrateToLatest(db);
-  seed = await ensureDemoSeed(db, { secretsFile: join(dir, 'demo-secrets.json'), origins: [ORIGIN] });
+  seed = await ensureDemoSeed(db, { secretsFile: join(dir, 'demo-shop.json'), origins: [ORIGIN] });
   const distDir = join(dir, 'dist');
   mkdirSync(distDir);
   writeFileSync(join(distDir, 'sadakat.js'), 'void 0;\n');
