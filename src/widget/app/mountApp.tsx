@@ -15,7 +15,7 @@ export function mountApp(context: AppContext): MountedApp {
   const mount = context.container.ownerDocument.createElement('div');
   context.container.append(mount);
   const model = new LoyaltyModel(context);
-  render(<App model={model} />, mount);
+  render(<App model={model} launcher={context.launcher} />, mount);
   return {
     unmount() {
       render(null, mount);

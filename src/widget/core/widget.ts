@@ -127,12 +127,12 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       return;
     }
     store.set({ status: 'ready', boot: result.data.json, balance: result.data.parsed.balance, error: null });
-    pointsSeen(result.data.parsed.balance);
     if (!readyEmitted) {
       readyEmitted = true;
       emitter.emit('sadakat:ready', { customer: result.data.parsed.signedIn });
       scheduleIdle();
     }
+    pointsSeen(result.data.parsed.balance);
   }
   const reboot = (keep: boolean) => {
     boot(keep).catch((error: unknown) => console.error('[sadakat] boot failed', error));
@@ -203,10 +203,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
   function close() {
     const state = store.get();
     if (!state.open) return;
-    const active = host.root.activeElement;
+    // The panel returns focus to the launcher if it was inside the panel (never steals it).
     store.set({ open: false });
-    // Return focus to the launcher when it was inside the panel, never steal it from the page.
-    if (active && active !== launcher.button) launcher.button.focus();
     emitter.emit('sadakat:close', { view: state.view });
   }
 

@@ -11,7 +11,7 @@ import { Panel } from './Panel';
 import { PanelHeader } from './PanelHeader';
 
 /** The panel: header plus the current view, routed by `model.view`. */
-export function App({ model }: { model: LoyaltyModel }) {
+export function App({ model, launcher }: { model: LoyaltyModel; launcher: HTMLElement }) {
   const locale = model.locale.value;
   const translator = useMemo(() => createTranslator(locale), [locale]);
   const status = model.status.value;
@@ -26,7 +26,7 @@ export function App({ model }: { model: LoyaltyModel }) {
 
   return (
     <I18n.Provider value={translator}>
-      <Panel open={model.open.value} labelledBy="sadakat-title" onClose={() => model.close()}>
+      <Panel open={model.open} labelledBy="sadakat-title" returnFocusTo={launcher} onClose={() => model.close()}>
         <PanelHeader model={model} />
         <div class="body" part="body">
           {body}

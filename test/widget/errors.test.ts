@@ -1,0 +1,102 @@
+import { waitFor } from '@testing-library/dom';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestBackend, type TestBackend } from './support/backend';
+import { hangingFetch, launcherText, startWidget, type Mounted } from './support/widget';
+
+// The only fakes in these tests: deliberately broken responses, each derived from what the real
+// server says, to check that the widget shows an error state and never a wrong number.
+
+let backend: TestBackend;
+let widget: Mounted | undefined;
+let ayse: string;
+beforeAll(async () => {
+  backend = await createTestBackend();
+  ayse = await backend.tokenFor('ayse');
+});
+afterAll(() => backend.close());
+afterEach(() => widget?.api.destroy());
+
+/** The real server's answer, with its body passed through `tamper`. */
+const tampered =
+  (tamper: (body: string) => string, status?: number): typeof fetch =>
+  async (input, init) => {
+    const real = await backend.fetch(input, init);
+    return new Response(tamper(await real.text()), { status: status ?? real.status, headers: { 'content-type': 'application/json' } });
+  };
+
+/** Broken first, then the real server (for Retry). */
+function brokenOnce(broken: typeof fetch): typeof fetch {
+  let calls = 0;
+  return (input, init) => (calls++ === 0 ? broken(input, init) : backend.fetch(input, init));
+}
+
+async function errorCard(w: Mounted): Promise<HTMLElement> {
+  w.api.open();
+  return waitFor(() => {
+    const card = w.root().querySelector<HTMLElement>('[part~="error"]');
+    if (!card || !w.root().querySelector('dialog')?.open) throw new Error('no error state in an open panel');
+    return card;
+  });
+}
+
+const start = (fetchFn: typeof fetch, extra: object = {}) =>
+  startWidget({ shop: backend.shop.publishableKey, api: backend.api, fetch: fetchFn, locale: 'tr', customerToken: ayse, ...extra });
+
+describe('a broken boot response shows the error state with Retry, never a number', () => {
+  it.each<[string, typeof fetch, string]>([
+    ['a 500 with an HTML body', async () => new Response('<html><body>Bad gateway</body></html>', { status: 500, headers: { 'content-type': 'text/html' } }), 'invalid_response'],
+    ['invalid JSON', tampered((body) => body.slice(0, body.length / 2)), 'invalid_response'],
+    ['a balance of 1e309', tampered((body) => body.replace(/"balance":\d+/, '"balance":1e309')), 'invalid_response'],
+    ['a fractional balance', tampered((body) => body.replace(/"balance":\d+/, '"balance":2450.5')), 'invalid_response'],
+    ['a string balance', tampered((body) => body.replace(/"balance":(\d+)/, '"balance":"$1"')), 'invalid_response'],
+    ['an error envelope', async () => Response.json({ error: { code: 'internal', message: 'x', requestId: 'r1' } }, { status: 503 }), 'internal'],
+    ['a network failure', async () => Promise.reject(new TypeError('Failed to fetch')), 'network'],
+  ])('%s', async (_label, broken, code) => {
+    const errors = vi.fn();
+    widget = start(brokenOnce(broken));
+    widget.api.on('error', errors);
+    const card = await errorCard(widget);
+    expect(errors).toHaveBeenCalledWith({ code });
+    expect(card).toHaveTextContent('Puanlarını şu an gösteremiyoruz');
+    expect(widget.launcher().textContent).toBe('');
+    expect(widget.root().textContent).not.toMatch(/\d[\d.]* puan/);
+
+    widget.ui().getByRole('button', { name: 'Yeniden dene' }).click();
+    await waitFor(() => expect(widget?.root().querySelector('[part~="balance"]')).toHaveTextContent('2.450 puan'));
+    expect(widget.root().querySelector('[part~="error"]')).toBeNull();
+    expect(widget.launcher().textContent).toBe('2.450 puan');
+  });
+
+  it('a request that hangs past the timeout', async () => {
+    const errors = vi.fn();
+    widget = start(brokenOnce(hangingFetch), { timeout: 30 });
+    widget.api.on('error', errors);
+    await errorCard(widget);
+    expect(errors).toHaveBeenCalledWith({ code: 'timeout' });
+    expect(widget.root().querySelector('[part~="error"]')).toHaveTextContent('Bağlantı kurulamadı');
+  });
+
+  it('a payload the launcher accepts but the full contract rejects: the number goes away once checked', async () => {
+    // Valid balance, impossible tier progress: the page-view script's small schema lets it through,
+    // the panel's full BootResponse check does not.
+    const errors = vi.fn();
+    widget = start(tampered((body) => body.replace(/"progress":[\d.]+/, '"progress":7')));
+    widget.api.on('error', errors);
+    await launcherText(widget, /2\.450/);
+    const card = await errorCard(widget);
+    expect(card).toHaveTextContent('Gelen bilgiler doğrulanamadı');
+    expect(errors).toHaveBeenCalledWith({ code: 'invalid_response' });
+    expect(widget.launcher().textContent).toBe('');
+    expect(widget.root().textContent).not.toContain('2.450');
+  });
+
+  it('a later refresh that fails does not leave the old number up as if fresh', async () => {
+    let fail = false;
+    widget = start((input, init) => (fail ? Promise.reject(new TypeError('offline')) : backend.fetch(input, init)));
+    await launcherText(widget, /2\.450/);
+    fail = true;
+    widget.api.refresh();
+    await errorCard(widget);
+    expect(widget.launcher().textContent).toBe('');
+  });
+});
