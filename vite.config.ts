@@ -23,15 +23,6 @@ export default defineConfig(({ mode }): UserConfig => {
       // CSS minifier rewrites light-dark() into a fallback that needs extra markup.
       cssTarget: ['chrome123', 'firefox120', 'safari17.5'],
       reportCompressedSize: false,
-      rolldownOptions: {
-        treeshake: {
-          // The contract only declares schemas. `z.string().check(…)` is a method call, which a
-          // bundler must assume has side effects, so without these hints importing one schema
-          // would keep every schema in the contract (about 4 KB brotli in the page-view script).
-          manualPureFunctions: ['z'],
-          moduleSideEffects: [{ test: /[\\/]src[\\/]contract[\\/]/, sideEffects: false }],
-        },
-      },
     },
   };
 
@@ -63,7 +54,6 @@ export default defineConfig(({ mode }): UserConfig => {
           fileName: (_format, name) => `${name}.mjs`,
         },
         rolldownOptions: {
-          ...shared.build?.rolldownOptions,
           // Lib mode keeps whitespace in ES output (for consumers' tree-shaking); these files are
           // also served as they are from a CDN, so minify them fully.
           output: { chunkFileNames: 'chunks/[name]-[hash].mjs', minify: true },
