@@ -67,6 +67,23 @@ describe('a broken boot response shows the error state with Retry, never a numbe
     expect(widget.launcher().textContent).toBe('2.450 puan');
   });
 
+  it.each([
+    ['1e309', '1e309'],
+    ['2450.5', '2450.5'],
+    ['"2450"', '"2450"'],
+    ['-1e400', '-1e400'],
+  ])('the launcher alone (panel not loaded) refuses a balance of %s', async (_label, value) => {
+    const errors = vi.fn();
+    widget = startWidget(
+      { shop: backend.shop.publishableKey, api: backend.api, locale: 'tr', customerToken: ayse, fetch: tampered((body) => body.replace(/"balance":\d+/, `"balance":${value}`)) },
+      { loadApp: () => new Promise(() => {}) },
+    );
+    widget.api.on('error', errors);
+    await waitFor(() => expect(errors).toHaveBeenCalledWith({ code: 'invalid_response' }));
+    expect(widget.launcher().textContent).toBe('');
+    expect(widget.launcher()).toHaveAccessibleName('Ödül programı');
+  });
+
   it('a request that hangs past the timeout', async () => {
     const errors = vi.fn();
     widget = start(brokenOnce(hangingFetch), { timeout: 30 });

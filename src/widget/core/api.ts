@@ -1,4 +1,4 @@
-import { ErrorEnvelope } from '../../contract/errors';
+import { ErrorCode } from '../../contract/errors';
 import { bootRoute } from './endpoints';
 import { err, ok, type Result } from './result';
 
@@ -60,12 +60,12 @@ export function createApiClient({ baseUrl, shop, fetch: fetchFn, timeout }: ApiC
           json = undefined;
         }
         if (!response.ok) {
-          const envelope = ErrorEnvelope.safeParse(json);
-          return err(
-            envelope.success
-              ? { code: envelope.data.error.code, status: response.status, requestId: envelope.data.error.requestId }
-              : { code: 'invalid_response', status: response.status },
-          );
+          // Only the envelope's code is used (never the server's text), so only the code is
+          // checked, against the contract's list: the full `ErrorEnvelope` costs the page view
+          // its array and object schemas for nothing.
+          const envelope = json as { error?: { code?: unknown } } | undefined;
+          const code = ErrorCode.safeParse(envelope?.error?.code);
+          return err({ code: code.success ? code.data : 'invalid_response', status: response.status });
         }
         const parsed = json === undefined ? null : parse(json);
         return parsed === null ? err({ code: 'invalid_response', status: response.status }) : ok({ json, parsed });

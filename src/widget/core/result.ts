@@ -17,7 +17,6 @@ export interface WidgetError {
   code: WidgetErrorCode;
   /** HTTP status when the server answered. */
   status?: number;
-  requestId?: string;
 }
 
 /** What every API call returns: never a throw for an HTTP or validation failure. */
