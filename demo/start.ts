@@ -11,6 +11,14 @@ const started = Date.now();
 const demo = await startDemoServer({
   port,
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+}).catch((error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Port ${port} is already in use: stop what runs there, or pick another one, e.g. PORT=8788 npm start.`
+      : `The demo could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
 });
 console.log(`Sadakat demo: ${demo.url}  (ready in ${Date.now() - started} ms; Ctrl+C stops it)`);
 
