@@ -1,33 +1,30 @@
 import { waitFor } from '@testing-library/dom';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestBackend, type TestBackend } from './support/backend';
-import { hangingFetch, launcherText, startWidget, type Mounted } from './support/widget';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useBackend } from './support/backend';
+import { hangingFetch, launcherText, type Mounted } from './support/widget';
 
 // The only fakes in these tests: deliberately broken responses, each derived from what the real
 // server says, to check that the widget shows an error state and never a wrong number.
 
-let backend: TestBackend;
+const suite = useBackend();
 let widget: Mounted | undefined;
 let ayse: string;
 beforeAll(async () => {
-  backend = await createTestBackend();
-  ayse = await backend.tokenFor('ayse');
+  ayse = await suite.backend.tokenFor('ayse');
 });
-afterAll(() => backend.close());
-afterEach(() => widget?.api.destroy());
 
 /** The real server's answer, with its body passed through `tamper`. */
 const tampered =
   (tamper: (body: string) => string, status?: number): typeof fetch =>
   async (input, init) => {
-    const real = await backend.fetch(input, init);
+    const real = await suite.backend.fetch(input, init);
     return new Response(tamper(await real.text()), { status: status ?? real.status, headers: { 'content-type': 'application/json' } });
   };
 
 /** Broken first, then the real server (for Retry). */
 function brokenOnce(broken: typeof fetch): typeof fetch {
   let calls = 0;
-  return (input, init) => (calls++ === 0 ? broken(input, init) : backend.fetch(input, init));
+  return (input, init) => (calls++ === 0 ? broken(input, init) : suite.backend.fetch(input, init));
 }
 
 async function errorCard(w: Mounted): Promise<HTMLElement> {
@@ -39,8 +36,7 @@ async function errorCard(w: Mounted): Promise<HTMLElement> {
   });
 }
 
-const start = (fetchFn: typeof fetch, extra: object = {}) =>
-  startWidget({ shop: backend.shop.publishableKey, api: backend.api, fetch: fetchFn, locale: 'tr', customerToken: ayse, ...extra });
+const start = (fetchFn: typeof fetch, extra: object = {}) => suite.start(suite.options({ fetch: fetchFn, customerToken: ayse, ...extra }));
 
 describe('a broken boot response shows the error state with Retry, never a number', () => {
   it.each<[string, typeof fetch, string]>([
@@ -74,10 +70,9 @@ describe('a broken boot response shows the error state with Retry, never a numbe
     ['-1e400', '-1e400'],
   ])('the launcher alone (panel not loaded) refuses a balance of %s', async (_label, value) => {
     const errors = vi.fn();
-    widget = startWidget(
-      { shop: backend.shop.publishableKey, api: backend.api, locale: 'tr', customerToken: ayse, fetch: tampered((body) => body.replace(/"balance":\d+/, `"balance":${value}`)) },
-      { loadApp: () => new Promise(() => {}) },
-    );
+    widget = suite.start(suite.options({ customerToken: ayse, fetch: tampered((body) => body.replace(/"balance":\d+/, `"balance":${value}`)) }), {
+      loadApp: () => new Promise(() => {}),
+    });
     widget.api.on('error', errors);
     await waitFor(() => expect(errors).toHaveBeenCalledWith({ code: 'invalid_response' }));
     expect(widget.launcher().textContent).toBe('');
@@ -109,7 +104,7 @@ describe('a broken boot response shows the error state with Retry, never a numbe
 
   it('a later refresh that fails does not leave the old number up as if fresh', async () => {
     let fail = false;
-    widget = start((input, init) => (fail ? Promise.reject(new TypeError('offline')) : backend.fetch(input, init)));
+    widget = start((input, init) => (fail ? Promise.reject(new TypeError('offline')) : suite.backend.fetch(input, init)));
     await launcherText(widget, /2\.450/);
     fail = true;
     widget.api.refresh();

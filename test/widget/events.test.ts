@@ -1,21 +1,16 @@
 import { waitFor } from '@testing-library/dom';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestBackend, type TestBackend } from './support/backend';
-import { launcherText, startWidget, type Mounted } from './support/widget';
+import { describe, expect, it, vi } from 'vitest';
+import { useBackend } from './support/backend';
+import { launcherText, type Mounted } from './support/widget';
 
-let backend: TestBackend;
+const suite = useBackend();
 let widget: Mounted | undefined;
-beforeAll(async () => {
-  backend = await createTestBackend();
-});
-afterAll(() => backend.close());
-afterEach(() => widget?.api.destroy());
 
-const options = (extra: object = {}) => ({ shop: backend.shop.publishableKey, api: backend.api, fetch: backend.fetch, locale: 'tr', ...extra });
+const options = suite.options;
 
 /** Spends points through the real storefront API, as the panel will once redemption lands. */
 async function redeem(token: string, rewardId: string) {
-  const response = await backend.fetch(`${backend.api}/v1/redemptions?shop=${backend.shop.publishableKey}`, {
+  const response = await suite.backend.fetch(`${suite.backend.api}/v1/redemptions?shop=${suite.backend.shop.publishableKey}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
     body: JSON.stringify({ rewardId }),
@@ -25,13 +20,13 @@ async function redeem(token: string, rewardId: string) {
 
 describe('events', () => {
   it('ready, points-change, open and close reach on() listeners and document', async () => {
-    const token = await backend.tokenFor('elif');
+    const token = await suite.backend.tokenFor('elif');
     const seen: Array<[string, unknown]> = [];
     const onDocument = (event: Event) => seen.push([`document ${event.type}`, (event as CustomEvent).detail]);
     const names = ['sadakat:ready', 'sadakat:points-change', 'sadakat:open', 'sadakat:close'];
     for (const name of names) document.addEventListener(name, onDocument);
 
-    widget = startWidget(options({ customerToken: token }));
+    widget = suite.start(options({ customerToken: token }));
     widget.api.on('ready', (detail) => seen.push(['on ready', detail]));
     widget.api.on('sadakat:points-change', (detail) => seen.push(['on points-change', detail]));
     const balance = Number((await launcherText(widget, /\d/)).replace(/\D/g, ''));
@@ -60,7 +55,7 @@ describe('events', () => {
   it('a listener that throws breaks neither the widget nor the other listeners', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const after = vi.fn();
-    widget = startWidget(options({ customerToken: await backend.tokenFor('ayse') }));
+    widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse') }));
     widget.api.on('ready', () => {
       throw new Error('the shop’s bug');
     });
@@ -72,7 +67,7 @@ describe('events', () => {
 
   it('off() removes a listener', async () => {
     const listener = vi.fn();
-    widget = startWidget(options());
+    widget = suite.start(options());
     widget.api.on('open', listener);
     widget.api.off('open', listener);
     widget.api.open();
@@ -81,7 +76,7 @@ describe('events', () => {
 
   it('showSurvey() is not available yet and says so with an error event', () => {
     const listener = vi.fn();
-    widget = startWidget(options());
+    widget = suite.start(options());
     widget.api.on('error', listener);
     widget.api.showSurvey('nps');
     expect(listener).toHaveBeenCalledWith({ code: 'not_available' });

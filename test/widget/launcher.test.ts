@@ -1,22 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { waitFor } from '@testing-library/dom';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestBackend, type TestBackend } from './support/backend';
-import { launcherText, startWidget, type Mounted } from './support/widget';
+import { describe, expect, it } from 'vitest';
+import { useBackend } from './support/backend';
+import { launcherText, type Mounted } from './support/widget';
 
-let backend: TestBackend;
+const suite = useBackend();
 let widget: Mounted | undefined;
-beforeAll(async () => {
-  backend = await createTestBackend();
-});
-afterAll(() => backend.close());
-afterEach(() => widget?.api.destroy());
 
-const options = (extra: object = {}) => ({ shop: backend.shop.publishableKey, api: backend.api, fetch: backend.fetch, locale: 'tr', ...extra });
+const options = suite.options;
 
 describe('launcher', () => {
   it('is one host element with an open shadow root and a button', async () => {
-    widget = startWidget(options());
+    widget = suite.start(options());
     expect(document.querySelectorAll('sadakat-widget')).toHaveLength(1);
     expect(widget.host().shadowRoot).not.toBeNull();
     expect(widget.host().parentElement).toBe(document.body);
@@ -28,24 +23,24 @@ describe('launcher', () => {
   });
 
   it('shows the balance from the server, in Turkish by default, in its accessible name too', async () => {
-    widget = startWidget(options({ customerToken: await backend.tokenFor('ayse') }));
+    widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse') }));
     expect(await launcherText(widget, /\d/)).toBe('2.450 puan');
     expect(widget.launcher()).toHaveAccessibleName('Ödül programı: 2.450 puan');
   });
 
   it('formats the balance for English', async () => {
-    widget = startWidget(options({ customerToken: await backend.tokenFor('ayse'), locale: 'en' }));
+    widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse'), locale: 'en' }));
     expect(await launcherText(widget, /\d/)).toBe('2,450 points');
     expect(widget.launcher()).toHaveAccessibleName('Rewards programme: 2,450 points');
   });
 
   it('shows another shopper’s own balance', async () => {
-    widget = startWidget(options({ customerToken: await backend.tokenFor('mehmet') }));
+    widget = suite.start(options({ customerToken: await suite.backend.tokenFor('mehmet') }));
     expect(await launcherText(widget, /\d/)).toBe('380 puan');
   });
 
   it('shows no number for a guest', async () => {
-    widget = startWidget(options());
+    widget = suite.start(options());
     const ready = new Promise((resolve) => widget?.api.on('ready', resolve));
     await expect(ready).resolves.toEqual({ customer: false });
     expect(widget.launcher().textContent).toBe('');
@@ -55,13 +50,13 @@ describe('launcher', () => {
   it('identify() re-boots as that customer and logout() wipes them', async () => {
     const answered: string[] = [];
     const recording: typeof fetch = async (input, init) => {
-      const response = await backend.fetch(input, init);
+      const response = await suite.backend.fetch(input, init);
       answered.push(new Headers(init?.headers).get('authorization') ? 'customer' : 'guest');
       return response;
     };
-    widget = startWidget(options({ customerToken: await backend.tokenFor('ayse'), fetch: recording }));
+    widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse'), fetch: recording }));
     await launcherText(widget, /2\.450/);
-    widget.api.identify(await backend.tokenFor('mehmet'));
+    widget.api.identify(await suite.backend.tokenFor('mehmet'));
     // Never the previous shopper's number while the new one loads.
     expect(widget.launcher().textContent).toBe('');
     await launcherText(widget, /380/);
@@ -73,7 +68,7 @@ describe('launcher', () => {
   });
 
   it('sits in the bottom-start corner when asked, and takes theme tokens through the CSSOM', async () => {
-    widget = startWidget(options({ position: 'bottom-start', theme: { mode: 'dark', accent: '#c2410c', zIndex: 99 } }));
+    widget = suite.start(options({ position: 'bottom-start', theme: { mode: 'dark', accent: '#c2410c', zIndex: 99 } }));
     const host = widget.host();
     expect(host).toHaveAttribute('data-position', 'bottom-start');
     expect(host).toHaveAttribute('data-theme', 'dark');

@@ -1,17 +1,12 @@
 import { fireEvent, waitFor } from '@testing-library/dom';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestBackend, type TestBackend } from './support/backend';
-import { launcherText, startWidget, type Mounted } from './support/widget';
+import { describe, expect, it, vi } from 'vitest';
+import { useBackend } from './support/backend';
+import { launcherText, type Mounted } from './support/widget';
 
-let backend: TestBackend;
+const suite = useBackend();
 let widget: Mounted | undefined;
-beforeAll(async () => {
-  backend = await createTestBackend();
-});
-afterAll(() => backend.close());
-afterEach(() => widget?.api.destroy());
 
-const options = (extra: object = {}) => ({ shop: backend.shop.publishableKey, api: backend.api, fetch: backend.fetch, locale: 'tr', ...extra });
+const options = suite.options;
 
 /** Opens the panel and waits for the dialog (the panel module loads on demand). */
 async function openPanel(w: Mounted, view?: Parameters<Mounted['api']['open']>[0]): Promise<HTMLDialogElement> {
@@ -27,7 +22,7 @@ const part = (root: ParentNode, name: string) => root.querySelector<HTMLElement>
 
 describe('panel for a signed-in shopper', () => {
   it('opens on Home: greeting, balance, tier and the progress to the next tier', async () => {
-    widget = startWidget(options({ customerToken: await backend.tokenFor('ayse') }));
+    widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse') }));
     await launcherText(widget, /2\.450/);
     const dialog = await openPanel(widget);
     const ui = widget.ui();
@@ -64,7 +59,7 @@ describe('panel for a signed-in shopper', () => {
   });
 
   it('shows how far the next reward is when none is affordable yet', async () => {
-    widget = startWidget(options({ customerToken: await backend.tokenFor('mehmet') }));
+    widget = suite.start(options({ customerToken: await suite.backend.tokenFor('mehmet') }));
     const dialog = await openPanel(widget);
     await waitFor(() => expect(part(dialog, 'reward')).toHaveTextContent('Ücretsiz kargo'));
     expect(dialog).toHaveTextContent('Ücretsiz kargo için 20 puan daha.');
@@ -73,7 +68,7 @@ describe('panel for a signed-in shopper', () => {
   });
 
   it('speaks English when asked', async () => {
-    widget = startWidget(options({ customerToken: await backend.tokenFor('ayse'), locale: 'en' }));
+    widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse'), locale: 'en' }));
     const dialog = await openPanel(widget);
     await waitFor(() => expect(part(dialog, 'balance')).toHaveTextContent('2,450 points'));
     expect(part(dialog, 'header')).toHaveTextContent('Hi Ayşe');
@@ -85,7 +80,7 @@ describe('panel for a signed-in shopper', () => {
 
 describe('dialog behaviour', () => {
   it('moves focus in, keeps Tab inside, closes on Escape and returns focus to the launcher', async () => {
-    widget = startWidget(options({ customerToken: await backend.tokenFor('ayse') }));
+    widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse') }));
     await launcherText(widget, /2\.450/);
     const closed = vi.fn();
     widget.api.on('close', closed);
@@ -117,14 +112,14 @@ describe('dialog behaviour', () => {
   });
 
   it('closes with the close button', async () => {
-    widget = startWidget(options());
+    widget = suite.start(options());
     const dialog = await openPanel(widget);
     widget.ui().getByRole('button', { name: 'Kapat' }).click();
     expect(dialog.open).toBe(false);
   });
 
   it('open(view) opens that view, with a back control to Home; unknown views open Home', async () => {
-    widget = startWidget(options({ customerToken: await backend.tokenFor('ayse') }));
+    widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse') }));
     const dialog = await openPanel(widget, 'referral');
     await waitFor(() => expect(dialog).toHaveTextContent('Çok yakında'));
     expect(widget.ui().getByRole('heading', { level: 2 })).toHaveTextContent('Arkadaşını davet et');
@@ -139,7 +134,7 @@ describe('dialog behaviour', () => {
   });
 
   it('each link on Home opens its view', async () => {
-    widget = startWidget(options({ customerToken: await backend.tokenFor('ayse') }));
+    widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse') }));
     const dialog = await openPanel(widget);
     await waitFor(() => expect(part(dialog, 'balance')).not.toBeNull());
     widget.ui().getByRole('button', { name: /Puan kazan/ }).click();
@@ -150,7 +145,7 @@ describe('dialog behaviour', () => {
     location.hash = '#sadakat-rewards';
     const opened = vi.fn();
     document.addEventListener('sadakat:open', opened);
-    widget = startWidget(options());
+    widget = suite.start(options());
     const dialog = await waitFor(() => {
       const element = widget?.root().querySelector('dialog');
       if (!element?.open) throw new Error('not open');
@@ -171,7 +166,7 @@ describe('dialog behaviour', () => {
 
 describe('panel for a guest', () => {
   it('explains the programme and links to joining and signing in', async () => {
-    widget = startWidget(options());
+    widget = suite.start(options());
     const dialog = await openPanel(widget);
     const ui = widget.ui();
     await waitFor(() => expect(ui.getByRole('link', { name: 'Hemen üye ol' })).toHaveAttribute('href', 'https://shop.example/hesap?islem=kayit'));
@@ -185,7 +180,7 @@ describe('panel for a guest', () => {
   });
 
   it('uses the join and sign-in URLs from the options over the programme’s', async () => {
-    widget = startWidget(options({ joinUrl: 'https://shop.example/uye-ol', signInUrl: 'https://shop.example/giris' }));
+    widget = suite.start(options({ joinUrl: 'https://shop.example/uye-ol', signInUrl: 'https://shop.example/giris' }));
     await openPanel(widget);
     const ui = widget.ui();
     await waitFor(() => expect(ui.getByRole('link', { name: 'Hemen üye ol' })).toHaveAttribute('href', 'https://shop.example/uye-ol'));
@@ -193,11 +188,11 @@ describe('panel for a guest', () => {
   });
 
   it('a token the server refuses shows the guest view, never that shopper’s points', async () => {
-    const ayse = await backend.tokenFor('ayse');
+    const ayse = await suite.backend.tokenFor('ayse');
     const [header, payload] = ayse.split('.');
     const forged = `${header}.${payload}.${'A'.repeat(43)}`;
     const errors = vi.fn();
-    widget = startWidget(options({ customerToken: forged }));
+    widget = suite.start(options({ customerToken: forged }));
     widget.api.on('error', errors);
     const dialog = await openPanel(widget);
     await waitFor(() => expect(widget?.ui().getByRole('link', { name: 'Giriş yap' })).toBeInTheDocument());

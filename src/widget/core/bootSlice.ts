@@ -21,9 +21,14 @@ export const sliceOfBoot: (boot: BootResponse) => LauncherSlice = (boot) => boot
 /** What the core needs from a boot payload; `null` means the payload failed validation. */
 export type BootParser = (json: unknown) => { balance: number | null; signedIn: boolean } | null;
 
-export const parseLauncherSlice: BootParser = (json) => {
-  const parsed = LauncherSlice.safeParse(json);
-  if (!parsed.success) return null;
-  const customer = parsed.data.customer;
-  return { balance: customer ? customer.balance : null, signedIn: customer !== null };
-};
+/** A parser from a schema of the boot payload: the launcher's slice here, the full contract in the panel. */
+export function bootParser(schema: { safeParse(json: unknown): { success: true; data: LauncherSlice } | { success: false } }): BootParser {
+  return (json) => {
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) return null;
+    const customer = parsed.data.customer;
+    return { balance: customer ? customer.balance : null, signedIn: customer !== null };
+  };
+}
+
+export const parseLauncherSlice = bootParser(LauncherSlice);

@@ -1,5 +1,6 @@
 import { launcherMessages } from '../i18n/launcher';
 import { formatPoints, type ResolvedLocale } from '../i18n/locale';
+import { GIFT_PATHS } from './icons';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -14,13 +15,7 @@ function giftIcon(doc: Document): SVGSVGElement {
   svg.setAttribute('stroke-width', '1.8');
   svg.setAttribute('stroke-linecap', 'round');
   svg.setAttribute('stroke-linejoin', 'round');
-  for (const d of [
-    'M4 11h16v9a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1z',
-    'M3 7h18v4H3z',
-    'M12 7v14',
-    'M12 7C10.5 3.5 6.5 3.5 7 6c.3 1.2 2.5 1 5 1',
-    'M12 7c1.5-3.5 5.5-3.5 5-1-.3 1.2-2.5 1-5 1',
-  ]) {
+  for (const d of GIFT_PATHS) {
     const path = doc.createElementNS(SVG, 'path');
     path.setAttribute('d', d);
     svg.append(path);

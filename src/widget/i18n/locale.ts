@@ -43,8 +43,8 @@ export interface PluralForms {
   other: string;
 }
 
-/** Formats a points amount: `1.250 puan`, `1,250 points`. */
-export function formatPoints(tag: string, count: number, forms: PluralForms): string {
-  const form = new Intl.PluralRules(tag).select(count) === 'one' ? forms.one : forms.other;
-  return form.replace('{count}', new Intl.NumberFormat(tag).format(count));
+/** Formats a points amount: `1.250 puan`, `1,250 points`; `signed` adds `+` to gains. */
+export function formatPoints(tag: string, count: number, forms: PluralForms, signed = false): string {
+  const form = new Intl.PluralRules(tag).select(Math.abs(count)) === 'one' ? forms.one : forms.other;
+  return form.replace('{count}', new Intl.NumberFormat(tag, signed ? { signDisplay: 'exceptZero' } : {}).format(count));
 }

@@ -1,5 +1,5 @@
 import { en } from './en';
-import type { Language, ResolvedLocale } from './locale';
+import { formatPoints, type Language, type PluralForms, type ResolvedLocale } from './locale';
 import { tr, type MessageKey, type Messages, type Params } from './tr';
 
 const catalogs: Record<Language, Messages> = { tr, en };
@@ -29,7 +29,6 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 export function createTranslator(locale: ResolvedLocale): Translator {
   const catalog = catalogs[locale.language];
   const numbers = new Intl.NumberFormat(locale.tag);
-  const signedNumbers = new Intl.NumberFormat(locale.tag, { signDisplay: 'exceptZero' });
   const plural = new Intl.PluralRules(locale.tag);
   const relative = new Intl.RelativeTimeFormat(locale.tag, { numeric: 'auto' });
 
@@ -50,11 +49,7 @@ export function createTranslator(locale: ResolvedLocale): Translator {
   return {
     locale,
     t,
-    points(count, signed = false) {
-      const forms = catalog.points as { one: string; other: string };
-      const form = plural.select(Math.abs(count)) === 'one' ? forms.one : forms.other;
-      return form.replace('{count}', (signed ? signedNumbers : numbers).format(count));
-    },
+    points: (count, signed) => formatPoints(locale.tag, count, catalog.points as PluralForms, signed),
     money: (amount, currency) =>
       new Intl.NumberFormat(locale.tag, { style: 'currency', currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount),
     number: (value) => numbers.format(value),

@@ -1,16 +1,11 @@
 import { computed, createModel, effect, signal } from '@preact/signals';
 import { BootResponse, type Reward, type Tier } from '../../../contract';
 import type { AppContext, CoreState } from '../../core/appContext';
-import type { BootParser } from '../../core/bootSlice';
+import { bootParser } from '../../core/bootSlice';
 import type { View } from '../../core/views';
 
 /** The full contract check the panel installs in place of the page-view script's small one. */
-export const parseBootResponse: BootParser = (json) => {
-  const parsed = BootResponse.safeParse(json);
-  if (!parsed.success) return null;
-  const customer = parsed.data.customer;
-  return { balance: customer ? customer.balance : null, signedIn: customer !== null };
-};
+export const parseBootResponse = bootParser(BootResponse);
 
 export interface NextReward {
   reward: Reward;
