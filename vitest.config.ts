@@ -48,6 +48,8 @@ export default defineConfig({
         test: {
           name: 'widget',
           environment: 'happy-dom',
+          // The widget imports its stylesheets with `?inline`; process them so tests see real CSS.
+          css: { include: [/src\/widget\/styles\//] },
           include: ['test/widget/**/*.test.{ts,tsx}'],
           setupFiles: ['test/widget/setup.ts'],
         },

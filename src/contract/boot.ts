@@ -1,10 +1,7 @@
 import { z } from 'zod/mini';
 import { CustomerSnapshot } from './customer';
-import { Id, LocaleTag } from './primitives';
+import { Id, LocaleTag, PublishableKey } from './primitives';
 import { PublicProgramme } from './programme';
-
-/** Publishable shop keys look like `pk_live_…` / `pk_test_…` / `pk_demo_…`. */
-export const PublishableKey = z.string().check(z.regex(/^pk_[a-z]+_[A-Za-z0-9]{6,64}$/));
 
 export const BootQuery = z.strictObject({
   shop: PublishableKey,

@@ -41,3 +41,6 @@ export const LocalizedText = z.record(z.string().check(z.regex(/^[a-z]{2,3}(-[A-
 
 /** Shop-authored text as the widget receives it: one string, resolved for the shopper's locale. */
 export const DisplayText = z.string().check(z.maxLength(500));
+
+/** Publishable shop keys look like `pk_live_…` / `pk_test_…` / `pk_demo_…`. Safe to show in a page. */
+export const PublishableKey = z.string().check(z.regex(/^pk_[a-z]+_[A-Za-z0-9]{6,64}$/));

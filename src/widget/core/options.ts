@@ -1,13 +1,5 @@
 import { z } from 'zod/mini';
-import { LocaleTag, SafeUrl } from '../../contract/primitives';
-
-/**
- * The contract's `PublishableKey` (src/contract/boot.ts), repeated: importing anything from boot.ts
- * pulls the whole programme schema into the page-view script (its factory call cannot be
- * tree-shaken), about 4 KB brotli. `test/widget/options.test.ts` pins this copy to the contract's
- * pattern, so the two cannot drift. To be removed once the key moves to contract/primitives.ts.
- */
-export const PublishableKey = z.string().check(z.regex(/^pk_[a-z]+_[A-Za-z0-9]{6,64}$/));
+import { LocaleTag, PublishableKey, SafeUrl } from '../../contract/primitives';
 
 const CssValue = z.string().check(z.maxLength(300), z.regex(/^[^;{}<>\\]*$/));
 
