@@ -7,4 +7,6 @@ export * from './programme';
 export * from './customer';
 export * from './boot';
 export * from './redemption';
+export * from './survey';
+export * from './surveyLogic';
 export * from './routes';
