@@ -2,19 +2,9 @@ import { z } from 'zod/mini';
 import { BootQuery, BootResponse } from './boot';
 import { ErrorEnvelope } from './errors';
 import { RedeemRequest, RedeemResponse } from './redemption';
-import {
-  MerchantSurvey,
-  MerchantSurveyList,
-  SurveyConfig,
-  SurveyEventAck,
-  SurveyEventRequest,
-  SurveyExportQuery,
-  SurveyIdParams,
-  SurveyResponseAck,
-  SurveyResponseRequest,
-  SurveyResults,
-  SurveyResultsQuery,
-} from './survey';
+import { SurveyEventAck, SurveyEventRequest, SurveyResponseAck, SurveyResponseRequest } from './survey';
+import { MerchantSurvey, MerchantSurveyList, SurveyConfig, SurveyIdParams } from './surveyConfig';
+import { SurveyExportQuery, SurveyResults, SurveyResultsQuery } from './surveyResults';
 
 /**
  * Who may call a route:

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DisplayText, LocaleTag, LocalizedText, Points, SafeUrl, Timestamp } from './primitives';
+import { DisplayText, LocaleTag, Points, SafeUrl, Timestamp } from './primitives';
 
 // Feedback surveys: the shop's configuration (stored, texts per locale), what the widget receives
 // at boot (texts resolved), what it sends back (responses, impressions, dismissals) and what the
@@ -83,11 +83,9 @@ export type SurveyFrequency = z.infer<typeof SurveyFrequency>;
 /** Widget views a thank-you button may open. */
 export const SurveyCtaView = z.enum(['home', 'earn', 'rewards', 'referral', 'activity']);
 
-/** Every shop-authored survey text needs at least one locale. */
-const SurveyText = LocalizedText.check(z.refine((text) => Object.keys(text).length > 0, 'needs a text in at least one locale'));
 
 /** Builds the object schemas: strict for the stored configuration, tolerant of new fields in responses. */
-function surveyShapes<Text extends z.ZodMiniType>(text: Text, strict: boolean) {
+export function surveyShapes<Text extends z.ZodMiniType>(text: Text, strict: boolean) {
   const object = <S extends z.core.$ZodLooseShape>(shape: S) => (strict ? z.strictObject(shape) : z.object(shape));
   const base = {
     id: QuestionId,
@@ -128,107 +126,7 @@ function surveyShapes<Text extends z.ZodMiniType>(text: Text, strict: boolean) {
   return { Option, Question, Cta, ThankYou };
 }
 
-const stored = surveyShapes(SurveyText, true);
 const shown = surveyShapes(DisplayText, false);
-
-type LogicQuestion = z.infer<typeof stored.Question>;
-
-function checkCondition(
-  condition: SurveyCondition,
-  path: Array<string | number>,
-  questions: LogicQuestion[],
-  upTo: number,
-  issue: (path: Array<string | number>, message: string) => void,
-) {
-  const index = questions.findIndex((q) => q.id === condition.questionId);
-  const question = questions[index];
-  if (!question) return issue([...path, 'questionId'], `unknown question "${condition.questionId}"`);
-  if (index > upTo) return issue([...path, 'questionId'], 'a condition may only look at this question or an earlier one');
-  const values = condition.op === 'in' ? condition.value : [condition.value];
-  if (question.type === 'text') return issue([...path, 'questionId'], 'free-text answers cannot be branched on');
-  if (question.type === 'nps' || question.type === 'csat') {
-    const range = question.type === 'nps' ? NPS_RANGE : CSAT_RANGE;
-    values.forEach((value, i) => {
-      if (typeof value !== 'number' || value < range.min || value > range.max) {
-        issue(condition.op === 'in' ? [...path, 'value', i] : [...path, 'value'], `must be a whole number from ${range.min} to ${range.max}`);
-      }
-    });
-    return;
-  }
-  if (condition.op === 'lte' || condition.op === 'gte') return issue([...path, 'op'], `"${condition.op}" only applies to NPS and CSAT questions`);
-  const known = new Set(question.options.map((o) => o.id));
-  values.forEach((value, i) => {
-    if (typeof value !== 'string' || !known.has(value)) {
-      issue(condition.op === 'in' ? [...path, 'value', i] : [...path, 'value'], `not an option of "${question.id}"`);
-    }
-  });
-}
-
-/** Everything a field-by-field schema cannot see: ids, branch targets, conditions, trigger/frequency pairs. */
-function checkSurvey(survey: z.infer<typeof SurveyConfigShape>, ctx: z.core.$RefinementCtx<z.infer<typeof SurveyConfigShape>>) {
-  const issue = (path: Array<string | number>, message: string) => ctx.addIssue({ code: 'custom', message, path, input: survey });
-  const { questions } = survey;
-  const seen = new Set<string>();
-  questions.forEach((question, index) => {
-    if ((SURVEY_ENDINGS as readonly string[]).includes(question.id)) issue(['questions', index, 'id'], `"${question.id}" is reserved for endings`);
-    if (seen.has(question.id)) issue(['questions', index, 'id'], `duplicate question id "${question.id}"`);
-    seen.add(question.id);
-    if (question.type === 'single-choice' || question.type === 'multiple-choice') {
-      const optionIds = new Set<string>();
-      question.options.forEach((option, o) => {
-        if (optionIds.has(option.id)) issue(['questions', index, 'options', o, 'id'], `duplicate option id "${option.id}"`);
-        optionIds.add(option.id);
-      });
-    }
-    if (question.type === 'multiple-choice') {
-      const min = question.minSelected ?? 1;
-      const max = question.maxSelected ?? question.options.length;
-      if (max > question.options.length) issue(['questions', index, 'maxSelected'], 'more than there are options');
-      if (min > max) issue(['questions', index, 'minSelected'], 'greater than maxSelected');
-    }
-    question.logic?.forEach((rule, r) => {
-      const path = ['questions', index, 'logic', r];
-      if (rule.when) checkCondition(rule.when, [...path, 'when'], questions, index, issue);
-      if ((SURVEY_ENDINGS as readonly string[]).includes(rule.goTo)) return;
-      const target = questions.findIndex((q) => q.id === rule.goTo);
-      if (target === -1) issue([...path, 'goTo'], `unknown question "${rule.goTo}" (or use "thanks" / "end")`);
-      else if (target <= index) issue([...path, 'goTo'], 'branches may only go forward, to a later question');
-    });
-  });
-  const cta = survey.thankYou.cta;
-  if (cta?.when) checkCondition(cta.when, ['thankYou', 'cta', 'when'], questions, questions.length - 1, issue);
-  if (survey.frequency.mode === 'once-per-order' && survey.trigger.kind !== 'post-purchase') {
-    issue(['frequency', 'mode'], '"once-per-order" needs the post-purchase trigger');
-  }
-}
-
-const SurveyConfigShape = z.strictObject({
-  id: SurveyId,
-  /** Paused surveys are not offered; answers already in flight are still accepted. @default true */
-  active: z._default(z.boolean(), true),
-  /** Heading of the survey card, and the survey's name in results. */
-  title: SurveyText,
-  trigger: SurveyTrigger,
-  /** `signed-in`: only shoppers with a customer token are asked (and may answer). */
-  audience: SurveyAudience,
-  frequency: SurveyFrequency,
-  /**
-   * Shown even when the shop's interruption budget is spent (a shown survey still spends it).
-   * @default false
-   */
-  bypassInterruptionBudget: z._default(z.boolean(), false),
-  /** Points for a completed survey: once per survey per customer (per order for `once-per-order`). */
-  reward: z.optional(z.strictObject({ points: z.int().check(z.minimum(1), z.maximum(100_000)) })),
-  questions: z.array(stored.Question).check(z.minLength(1), z.maxLength(20)),
-  thankYou: stored.ThankYou,
-});
-
-/** A survey as the shop configures it (server-to-server, secret key). Validated strictly, with field-named errors. */
-export const SurveyConfig = SurveyConfigShape.check(z.superRefine(checkSurvey));
-export type SurveyConfig = z.infer<typeof SurveyConfig>;
-/** What a merchant may send (defaults not yet applied). */
-export type SurveyConfigInput = z.input<typeof SurveyConfig>;
-export type SurveyQuestionConfig = z.infer<typeof stored.Question>;
 
 // ---------------------------------------------------------------------------------------------
 // Boot: the surveys due for this visitor, texts resolved.
@@ -347,107 +245,3 @@ export const SurveyEventAck = z.object({
   recorded: z.boolean(),
 });
 export type SurveyEventAck = z.infer<typeof SurveyEventAck>;
-
-// ---------------------------------------------------------------------------------------------
-// Merchant (secret key): configuration, results, export.
-
-export const SurveyIdParams = z.strictObject({ surveyId: SurveyId });
-
-export const MerchantSurvey = z.object({
-  survey: SurveyConfigShape,
-  version: z.int().check(z.minimum(1)),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-});
-export type MerchantSurvey = z.infer<typeof MerchantSurvey>;
-
-export const MerchantSurveyList = z.object({ surveys: z.array(MerchantSurvey) });
-export type MerchantSurveyList = z.infer<typeof MerchantSurveyList>;
-
-/** `2026-11-01` (a whole UTC day) or a full ISO timestamp. */
-const DateOrTimestamp = z.union([z.iso.date(), Timestamp]);
-
-export const SurveyResultsQuery = z.strictObject({
-  /** Responses started at or after this instant (a date means 00:00 UTC that day). */
-  from: z.optional(DateOrTimestamp),
-  /** Responses started before this instant (a date includes that whole day). */
-  to: z.optional(DateOrTimestamp),
-  /** Count answers from every response (default), or from completed ones only. */
-  status: z.optional(z.enum(['all', 'completed'])),
-  /** Free-text answers per page (responses with text). @default 20 */
-  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9]\d|100)$/))),
-  /** `nextCursor` from the previous page of free-text answers. */
-  cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/))),
-});
-export type SurveyResultsQuery = z.infer<typeof SurveyResultsQuery>;
-
-export const SurveyExportQuery = z.strictObject({
-  from: z.optional(DateOrTimestamp),
-  to: z.optional(DateOrTimestamp),
-  status: z.optional(z.enum(['all', 'completed'])),
-});
-
-const Share = z.number().check(z.minimum(0), z.maximum(1));
-const Count = z.int().check(z.minimum(0));
-
-export const QuestionResult = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('nps'),
-    questionId: QuestionId,
-    prompt: DisplayText,
-    answers: Count,
-    promoters: Count,
-    passives: Count,
-    detractors: Count,
-    /** Promoters (9–10) minus detractors (0–6), as a percentage of NPS answers, −100…100, one decimal. */
-    score: z.nullable(z.number().check(z.minimum(-100), z.maximum(100))),
-    /** Answers per score, index 0–10. */
-    distribution: z.array(Count).check(z.length(11)),
-  }),
-  z.object({
-    type: z.literal('csat'),
-    questionId: QuestionId,
-    prompt: DisplayText,
-    answers: Count,
-    average: z.nullable(z.number().check(z.minimum(1), z.maximum(5))),
-    /** Share of answers that are 4 or 5 ("satisfied"). */
-    satisfied: z.nullable(Share),
-    /** Answers per score, index 0 = score 1 … index 4 = score 5. */
-    distribution: z.array(Count).check(z.length(5)),
-  }),
-  z.object({
-    type: z.enum(['single-choice', 'multiple-choice']),
-    questionId: QuestionId,
-    prompt: DisplayText,
-    answers: Count,
-    /** Per option: how many answers picked it, and that as a share of the question's answers. */
-    options: z.array(z.object({ optionId: OptionId, label: DisplayText, count: Count, share: Share })),
-  }),
-  z.object({ type: z.literal('text'), questionId: QuestionId, prompt: DisplayText, answers: Count }),
-]);
-export type QuestionResult = z.infer<typeof QuestionResult>;
-
-export const SurveyResults = z.object({
-  surveyId: SurveyId,
-  version: z.int(),
-  title: DisplayText,
-  from: z.nullable(Timestamp),
-  to: z.nullable(Timestamp),
-  /** Times the widget reported the survey shown, and dismissed. */
-  impressions: Count,
-  dismissals: Count,
-  responses: z.object({ started: Count, partial: Count, completed: Count }),
-  /** Completed ÷ shown; `null` when no impression was recorded. May exceed 1 if impressions were lost. */
-  responseRate: z.nullable(z.number().check(z.minimum(0))),
-  /** Completed ÷ started. */
-  completionRate: z.nullable(Share),
-  questions: z.array(QuestionResult),
-  /** Free-text answers, newest response first, one page at a time. */
-  textAnswers: z.object({
-    items: z.array(
-      z.object({ responseId: z.uuid(), questionId: QuestionId, value: z.string(), locale: LocaleTag, status: z.enum(['partial', 'completed']), createdAt: Timestamp }),
-    ),
-    nextCursor: z.nullable(z.string()),
-  }),
-});
-export type SurveyResults = z.infer<typeof SurveyResults>;
