@@ -28,25 +28,20 @@ function later(a: string | null, b: string): string {
 
 /** Everything the server knows this customer saw, dismissed or answered. Reading never creates rows. */
 async function contactsOf(db: Database, shopId: string, externalId: string): Promise<Contact[]> {
-  const customer = await db.kysely
-    .selectFrom('customers')
-    .select('id')
-    .where('shop_id', '=', shopId)
-    .where('external_id', '=', externalId)
-    .executeTakeFirst();
-  if (!customer) return [];
   const [responses, events] = await Promise.all([
     db.kysely
-      .selectFrom('survey_responses')
-      .select(['survey_id', 'order_id', 'status', 'updated_at'])
-      .where('shop_id', '=', shopId)
-      .where('customer_id', '=', customer.id)
+      .selectFrom('survey_responses as r')
+      .innerJoin('customers as c', (join) => join.onRef('c.shop_id', '=', 'r.shop_id').onRef('c.id', '=', 'r.customer_id'))
+      .select(['r.survey_id', 'r.order_id', 'r.status', 'r.updated_at'])
+      .where('c.shop_id', '=', shopId)
+      .where('c.external_id', '=', externalId)
       .execute(),
     db.kysely
-      .selectFrom('survey_events')
-      .select(['survey_id', 'order_id', 'kind', 'created_at'])
-      .where('shop_id', '=', shopId)
-      .where('customer_id', '=', customer.id)
+      .selectFrom('survey_events as e')
+      .innerJoin('customers as c', (join) => join.onRef('c.shop_id', '=', 'e.shop_id').onRef('c.id', '=', 'e.customer_id'))
+      .select(['e.survey_id', 'e.order_id', 'e.kind', 'e.created_at'])
+      .where('c.shop_id', '=', shopId)
+      .where('c.external_id', '=', externalId)
       .execute(),
   ]);
   return [

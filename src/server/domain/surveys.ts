@@ -15,9 +15,21 @@ export interface StoredSurvey {
 
 type Text = Record<string, string>;
 
-/** Re-validated on read, so a hand-edited row can never reach a shopper. */
+// Boot reads every active survey on every page view; re-validating identical JSON each time would
+// dominate its cost. Like the programme cache, this is keyed by the row's exact text, so an edit
+// through any instance is seen at once and nothing stale is ever served.
+const parsedDefinitions = new Map<string, { text: string; config: SurveyConfig }>();
+
+/** Re-validated on read (once per distinct text), so a hand-edited row can never reach a shopper. */
 export function storedSurvey(row: SurveyRow): StoredSurvey {
-  return { config: SurveyConfig.parse(JSON.parse(row.definition)), version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
+  const key = `${row.shop_id}/${row.id}`;
+  let cached = parsedDefinitions.get(key);
+  if (cached?.text !== row.definition) {
+    cached = { text: row.definition, config: SurveyConfig.parse(JSON.parse(row.definition)) };
+    if (parsedDefinitions.size > 5000) parsedDefinitions.clear();
+    parsedDefinitions.set(key, cached);
+  }
+  return { config: cached.config, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
 export async function findSurvey(db: Kysely<Tables>, shopId: string, surveyId: string): Promise<StoredSurvey | undefined> {

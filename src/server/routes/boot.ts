@@ -15,13 +15,16 @@ export const bootRoutes = new Hono<AppEnv>().get(routes.boot.path, async (c) => 
   const programme = programmeOf(shop);
   const locale = resolveLocale(query.locale, programme.defaultLocale);
   const claims = await optionalCustomer(c);
-  const { surveys, interruptionBudget } = await surveysForVisitor(c.get('db'), shop.id, programme, claims, locale, now);
+  const [customer, { surveys, interruptionBudget }] = await Promise.all([
+    claims ? customerSnapshot(c.get('db'), shop, programme, claims, locale, now) : null,
+    surveysForVisitor(c.get('db'), shop.id, programme, claims, locale, now),
+  ]);
 
   const body: BootResponse = {
     shop: { id: shop.id, name: shop.name },
     locale,
     programme: publicProgramme(programme, locale, now),
-    customer: claims ? await customerSnapshot(c.get('db'), shop, programme, claims, locale, now) : null,
+    customer,
     surveys,
     interruptionBudget,
   };
