@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { CustomerSnapshot } from './customer';
 import { Id, LocaleTag, PublishableKey } from './primitives';
 import { PublicProgramme } from './programme';
+import { InterruptionBudget, SurveyPrompt } from './survey';
 
 export const BootQuery = z.strictObject({
   shop: PublishableKey,
@@ -16,5 +17,14 @@ export const BootResponse = z.object({
   locale: LocaleTag,
   programme: PublicProgramme,
   customer: z.nullable(CustomerSnapshot),
+  /**
+   * Surveys this visitor may be asked now, texts in `locale`. For signed-in shoppers the server has
+   * already applied frequency, recontact and budget; for guests the widget applies them locally.
+   * An entry this client cannot read (a newer question type, say) parses as `null`: skip it.
+   * Optional, so clients older than surveys still parse the payload.
+   */
+  surveys: z.optional(z.array(z.catch(z.nullable(SurveyPrompt), null)).check(z.maxLength(50))),
+  /** The shop's shared prompt budget across surveys and loyalty nudges. */
+  interruptionBudget: z.optional(InterruptionBudget),
 });
 export type BootResponse = z.infer<typeof BootResponse>;

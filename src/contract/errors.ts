@@ -23,6 +23,9 @@ export const ErrorCode = z.enum([
   'idempotency_key_required',
   'idempotency_key_reused',
   'idempotency_key_in_use',
+  // Surveys.
+  'survey_not_found',
+  'survey_already_answered',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

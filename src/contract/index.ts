@@ -7,4 +7,8 @@ export * from './programme';
 export * from './customer';
 export * from './boot';
 export * from './redemption';
+export * from './survey';
+export * from './surveyConfig';
+export * from './surveyResults';
+export * from './surveyLogic';
 export * from './routes';

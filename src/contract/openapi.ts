@@ -14,14 +14,19 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<strin
   return rest;
 }
 
-function queryParameters(schema: z.ZodMiniType) {
+function parameters(schema: z.ZodMiniType, where: 'query' | 'path') {
   const object = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(object.properties ?? {}).map(([name, property]) => ({
     name,
-    in: 'query',
-    required: object.required?.includes(name) ?? false,
+    in: where,
+    required: where === 'path' || (object.required?.includes(name) ?? false),
     schema: property,
   }));
+}
+
+function requestContent(body: z.ZodMiniType, types: readonly string[] = ['application/json']) {
+  const schema = jsonSchema(body, 'input');
+  return Object.fromEntries(types.map((type) => [type, { schema }]));
 }
 
 /** Builds the OpenAPI 3.1 document from the route table (JSON Schema 2020-12 is its native dialect). */
@@ -30,7 +35,7 @@ export function buildOpenApiDocument(version: string) {
   for (const [name, definition] of Object.entries(routes) as Array<[string, RouteDefinition]>) {
     const responses: Record<string, unknown> = {};
     for (const [status, schema] of Object.entries(definition.responses)) {
-      responses[status] = { description: 'OK', content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
+      responses[status] = { description: 'OK', content: { [definition.responseType ?? 'application/json']: { schema: jsonSchema(schema, 'output') } } };
     }
     responses.default = {
       description: 'Error: `{ error: { code, message, requestId } }`',
@@ -42,10 +47,11 @@ export function buildOpenApiDocument(version: string) {
         operationId: name,
         summary: definition.summary,
         security: SECURITY[definition.auth],
-        parameters: definition.query ? queryParameters(definition.query) : [],
-        ...(definition.body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(definition.body, 'input') } } } }
-          : {}),
+        parameters: [
+          ...(definition.params ? parameters(definition.params, 'path') : []),
+          ...(definition.query ? parameters(definition.query, 'query') : []),
+        ],
+        ...(definition.body ? { requestBody: { required: true, content: requestContent(definition.body, definition.bodyTypes) } } : {}),
         responses,
       },
     };

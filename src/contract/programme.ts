@@ -71,6 +71,11 @@ export const ProgrammeConfig = z.strictObject({
   rewards: z.array(stored.Reward).check(z.maxLength(100)),
   tiers: z.array(stored.Tier).check(z.maxLength(10)),
   campaigns: z.array(stored.Campaign).check(z.maxLength(50)),
+  /**
+   * At most one prompt (a survey or a loyalty nudge) per shopper every `days` days; 0 turns the
+   * budget off. @default { days: 3 }
+   */
+  interruptionBudget: z.optional(z.strictObject({ days: z.int().check(z.minimum(0), z.maximum(365)) })),
 });
 export type ProgrammeConfig = z.infer<typeof ProgrammeConfig>;
 

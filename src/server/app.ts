@@ -5,10 +5,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database';
 import type { AppEnv } from './http/env';
 import { errorResponse, handleError } from './http/errors';
+import { requireMerchant } from './http/merchant';
 import { resolveShop, storefrontCors } from './http/storefront';
 import { bootRoutes } from './routes/boot';
 import { openApiRoutes } from './routes/openapi';
+import { merchantSurveyRoutes } from './routes/merchantSurveys';
 import { redemptionRoutes } from './routes/redemptions';
+import { surveyRoutes } from './routes/surveys';
 
 export interface AppOptions {
   db: Database;
@@ -19,6 +22,9 @@ export interface AppOptions {
 }
 
 const STOREFRONT_BODY_LIMIT = 16 * 1024;
+/** A full survey response: up to 20 answers, free texts of up to 2,000 characters among them. */
+const SURVEY_RESPONSE_BODY_LIMIT = 32 * 1024;
+const MERCHANT_BODY_LIMIT = 64 * 1024;
 
 /**
  * The reference backend as a Hono app: mount it, serve it with `@hono/node-server`, or call
@@ -41,11 +47,16 @@ export function createApp(options: AppOptions) {
   );
 
   // Storefront routes: called by browsers on the shop's pages.
-  for (const path of ['/v1/boot', '/v1/redemptions']) {
+  for (const path of ['/v1/boot', '/v1/redemptions', '/v1/survey-impressions', '/v1/survey-dismissals']) {
     app.use(path, resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
   }
+  app.use('/v1/survey-responses', resolveShop, storefrontCors, bodyLimit({ maxSize: SURVEY_RESPONSE_BODY_LIMIT }));
+  // Server-to-server routes: secret key, no CORS.
+  app.use('/v1/merchant/*', requireMerchant, bodyLimit({ maxSize: MERCHANT_BODY_LIMIT }));
   app.route('/', bootRoutes);
   app.route('/', redemptionRoutes);
+  app.route('/', surveyRoutes);
+  app.route('/', merchantSurveyRoutes);
   app.route('/', openApiRoutes);
 
   app.notFound((c) => errorResponse(c, 'not_found', 'No such route.'));

@@ -5,7 +5,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
-export function dialectOf(db: Kysely<unknown>): DialectName {
+export function dialectOf(db: Pick<Kysely<unknown>, 'getExecutor'>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
@@ -29,6 +29,17 @@ export async function forbidUpdatesAndDeletes(db: Kysely<unknown>, table: string
 export function isTransientTransactionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '40001' || code === '40P01' || code === 'SQLITE_BUSY';
+}
+
+/**
+ * True when a write hit one of the named unique indexes. PostgreSQL names the constraint; SQLite
+ * lists the columns instead, so both spellings are matched against the index's own definition.
+ */
+export function uniqueViolationOn(error: unknown, indexes: Array<'survey_responses_completion_uq' | 'ledger_entries_dedupe_uq'>): boolean {
+  if (!isUniqueViolation(error)) return false;
+  const { constraint, message } = error as { constraint?: unknown; message?: unknown };
+  const columns = { survey_responses_completion_uq: 'survey_responses.completion_key', ledger_entries_dedupe_uq: 'ledger_entries.dedupe_key' };
+  return indexes.some((index) => constraint === index || (typeof message === 'string' && message.includes(columns[index])));
 }
 
 /** True when an insert hit a unique constraint (a once-only earning already recorded, a taken key). */

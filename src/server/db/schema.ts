@@ -81,6 +81,49 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface SurveysTable {
+  shop_id: string;
+  id: string;
+  version: number;
+  /** 0/1. */
+  active: number;
+  /** JSON `SurveyConfig`. */
+  definition: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveyResponsesTable {
+  shop_id: string;
+  /** The widget's client UUID. */
+  id: string;
+  survey_id: string;
+  survey_version: number;
+  customer_id: string | null;
+  order_id: string | null;
+  status: 'partial' | 'completed';
+  /** JSON object: question id → answer value. */
+  answers: string;
+  sequence: number;
+  locale: string;
+  completion_key: string | null;
+  reward_points: number | null;
+  reward_state: 'none' | 'credited' | 'awaiting_order';
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export interface SurveyEventsTable {
+  shop_id: string;
+  id: string;
+  survey_id: string;
+  kind: 'impression' | 'dismissal';
+  customer_id: string | null;
+  order_id: string | null;
+  created_at: string;
+}
+
 export interface Tables {
   shops: ShopsTable;
   customers: CustomersTable;
@@ -88,9 +131,14 @@ export interface Tables {
   orders: OrdersTable;
   coupons: CouponsTable;
   idempotency_keys: IdempotencyKeysTable;
+  surveys: SurveysTable;
+  survey_responses: SurveyResponsesTable;
+  survey_events: SurveyEventsTable;
 }
 
 export type ShopRow = Selectable<ShopsTable>;
 export type CustomerRow = Selectable<CustomersTable>;
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
+export type SurveyRow = Selectable<SurveysTable>;
+export type SurveyResponseRow = Selectable<SurveyResponsesTable>;
 export type NewLedgerEntry = Insertable<LedgerEntriesTable>;

@@ -14,3 +14,16 @@ export async function requireCustomer(c: Context<AppEnv>): Promise<CustomerClaim
   if (!claims) throw new ApiError('unauthorized', 'The customer token is missing, invalid or expired.');
   return claims;
 }
+
+/**
+ * The shopper for routes a beacon may call: `navigator.sendBeacon` cannot set headers, so the
+ * token may come in the body instead. Both at once must agree. Verified exactly like the header.
+ */
+export async function optionalCustomerFromHeaderOrBody(c: Context<AppEnv>, bodyToken: string | undefined): Promise<CustomerClaims | null> {
+  const headerToken = bearerToken(c.req.header('Authorization'));
+  if (headerToken && bodyToken && headerToken !== bodyToken) {
+    throw new ApiError('bad_request', 'The Authorization header and customerToken carry different tokens; send one.');
+  }
+  const token = headerToken ?? bodyToken;
+  return token ? verifyCustomerToken(c.get('shop'), token, c.get('now')()) : null;
+}

@@ -20,6 +20,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   idempotency_key_required: 400,
   idempotency_key_reused: 422,
   idempotency_key_in_use: 409,
+  survey_not_found: 404,
+  survey_already_answered: 409,
 };
 
 /** An error the client is meant to see: a stable code and a message written for developers. */

@@ -3,6 +3,7 @@ import { routes, type BootResponse } from '../../contract';
 import { resolveLocale } from '../domain/localize';
 import { programmeOf } from '../domain/shops';
 import { customerSnapshot, publicProgramme } from '../domain/snapshot';
+import { surveysForVisitor } from '../domain/surveyEligibility';
 import { optionalCustomer } from '../http/customer';
 import type { AppEnv } from '../http/env';
 import { parseInput } from '../http/validate';
@@ -14,12 +15,18 @@ export const bootRoutes = new Hono<AppEnv>().get(routes.boot.path, async (c) => 
   const programme = programmeOf(shop);
   const locale = resolveLocale(query.locale, programme.defaultLocale);
   const claims = await optionalCustomer(c);
+  const [customer, { surveys, interruptionBudget }] = await Promise.all([
+    claims ? customerSnapshot(c.get('db'), shop, programme, claims, locale, now) : null,
+    surveysForVisitor(c.get('db'), shop.id, programme, claims, locale, now),
+  ]);
 
   const body: BootResponse = {
     shop: { id: shop.id, name: shop.name },
     locale,
     programme: publicProgramme(programme, locale, now),
-    customer: claims ? await customerSnapshot(c.get('db'), shop, programme, claims, locale, now) : null,
+    customer,
+    surveys,
+    interruptionBudget,
   };
   // A shopper's snapshot is theirs alone; the guest payload is the same for everyone.
   c.header('Cache-Control', claims ? 'private, no-store' : 'public, max-age=30, stale-while-revalidate=300');

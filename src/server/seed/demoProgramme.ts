@@ -69,5 +69,6 @@ export function demoProgramme(now: Date, origin?: string): ProgrammeConfig {
         multiplier: 2,
       },
     ],
+    interruptionBudget: { days: 3 },
   };
 }

@@ -6,6 +6,7 @@ import { createShop, setAllowedOrigins, type CreatedShop } from '../domain/creat
 import { ensureCustomer } from '../domain/customers';
 import { appendLedgerEntry, type LedgerKind } from '../domain/ledger';
 import { demoProgramme } from './demoProgramme';
+import { seedDemoSurveys } from './demoSurveys';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const DEMO_SHOP_ID = 'shop_kervan';
@@ -71,7 +72,7 @@ const SHOPPERS: ShopperHistory[] = [
   },
 ];
 
-/** Seeds the demo shop, its programme and three shoppers with a year of history. */
+/** Seeds the demo shop, its programme, three shoppers with a year of history, and its surveys. */
 export async function seedDemo(db: Database, options: { origins: string[]; now?: Date }): Promise<DemoSeed> {
   const now = options.now ?? new Date();
   const shop = await createShop(db, {
@@ -124,6 +125,7 @@ export async function seedDemo(db: Database, options: { origins: string[]; now?:
       }
     }
   });
+  await seedDemoSurveys(db, shop.id, now);
   return { shop, shoppers: SHOPPERS.map(({ history: _history, ...shopper }) => shopper) };
 }
 
