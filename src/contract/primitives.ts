@@ -4,11 +4,15 @@ import { z } from 'zod/mini';
 export const Points = z.int();
 export const NonNegativePoints = z.int().check(z.minimum(0));
 
-/** A money amount in the shop's currency, major units, at most two decimals. */
+/**
+ * A money amount in the shop's currency, major units, at most two decimals. The check compares the
+ * number with itself rounded to cents (`toFixed(2)`), not `n * 100` with an integer: in binary
+ * floating point `19.99 * 100` is `1998.9999999999998`, which would wrongly refuse 19.99.
+ */
 export const MoneyAmount = z.number().check(
   z.minimum(0),
   z.maximum(100_000_000),
-  z.refine((n) => Number.isFinite(n) && Math.round(n * 100) === n * 100, 'at most two decimals'),
+  z.refine((n) => Number.isFinite(n) && Number(n.toFixed(2)) === n, 'at most two decimals'),
 );
 
 /** ISO 4217 currency code. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BootResponse, ErrorEnvelope, ProgrammeConfig, routes } from '../../src/contract';
+import { BootResponse, ErrorEnvelope, MoneyAmount, ProgrammeConfig, routes } from '../../src/contract';
 import { buildOpenApiDocument } from '../../src/contract/openapi';
 import { demoProgramme } from '../../src/server/seed/demoProgramme';
 
@@ -75,6 +75,15 @@ describe('error envelope and OpenAPI', () => {
     const document = buildOpenApiDocument('test');
     for (const [name, route] of Object.entries(routes)) {
       expect(document.paths[route.path]?.[route.method.toLowerCase()]).toMatchObject({ operationId: name });
+    }
+  });
+});
+
+describe('MoneyAmount', () => {
+  it('accepts every amount with at most two decimals, including ones binary floating point cannot hold exactly', () => {
+    for (const amount of [0, 0.07, 0.29, 1.15, 19.99, 129.9, 1249.9, 99_999_999.99]) expect(MoneyAmount.safeParse(amount).success).toBe(true);
+    for (const amount of [-0.01, 19.991, 0.001, Number.NaN, Number.POSITIVE_INFINITY, 100_000_000.01]) {
+      expect(MoneyAmount.safeParse(amount).success).toBe(false);
     }
   });
 });
