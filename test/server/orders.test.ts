@@ -76,7 +76,7 @@ describe('POST /v1/merchant/orders: points', () => {
 
   it('records the customer, the referral code and the checkout context for the referral programme', async () => {
     const body = order(uniqueId('ref'), 50, {
-      customer: { id: uniqueId('ref'), email: 'deniz@example.com', name: 'Deniz Arslan' },
+      customer: { id: uniqueId('ref'), email: 'deniz.arslan+kervan@örnek.com.tr', name: 'Deniz Arslan' },
       referralCode: 'AYSE-25',
       context: { ip: '203.0.113.7', userAgent: 'Mozilla/5.0', deviceId: 'dev-1', addressHash: 'sha256:abc' },
     });
@@ -85,7 +85,7 @@ describe('POST /v1/merchant/orders: points', () => {
     expect(row.referral_code).toBe('AYSE-25');
     expect(JSON.parse(row.context ?? 'null')).toEqual(body.context);
     const customer = await customerRow(backend, (body.customer as { id: string }).id);
-    expect(customer).toMatchObject({ email: 'deniz@example.com', name: 'Deniz Arslan' });
+    expect(customer).toMatchObject({ email: 'deniz.arslan+kervan@örnek.com.tr', name: 'Deniz Arslan' });
   });
 });
 
@@ -153,6 +153,7 @@ describe('POST /v1/merchant/orders: bad input', () => {
     ['an order id with spaces', { orderId: 'order 1' }, 'orderId'],
     ['an unknown field', { discount: 5 }, 'discount'],
     ['a malformed referral code', { referralCode: '<script>' }, 'referralCode'],
+    ['something that is not an email', { customer: { id: 'c-1', email: 'not an email' } }, 'customer.email'],
     ['an invalid IP', { context: { ip: '999.1.1.1' } }, 'context.ip'],
   ])('refuses %s with 400 naming the field, and changes nothing', async (_name, patch, field) => {
     const before = await ledgerState(backend);
