@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorEnvelope, OrderView, RefundResponse, ReportOrderResponse } from '../../src/contract';
+import { ErrorEnvelope, OrderView, RefundResponse, ReportOrderResponse, SurveyResponseAck } from '../../src/contract';
 import { createShop } from '../../src/server';
 import { ledgerSum } from '../../src/server/domain/ledger';
 import { pointsToReverse } from '../../src/server/domain/orders';
 import { demoProgramme } from '../../src/server/seed/demoProgramme';
 import { customerRow, ledgerState, merchantClient, shopperClient, uniqueId } from '../support/loyalty';
+import { responseBody, surveyClient, testSurvey } from '../support/surveys';
 import { createTestBackend, type TestBackend } from '../support/testBackend';
 
 // The demo programme: 1 point per lira, tiers Bronz ×1 (0), Gümüş ×1.25 (1500), Altın ×1.5 (4000),
@@ -295,5 +296,26 @@ describe('GET /v1/merchant/orders/{orderId}', () => {
     const { status, body: view } = await merchant('GET', `/v1/merchant/orders/${encodeURIComponent('#2024/0001')}`);
     expect(status).toBe(200);
     expect(OrderView.parse(view)).toMatchObject({ orderId: '#2024/0001', customerId: 'ayse', amount: 12.5, currency: 'TRY' });
+  });
+});
+
+describe('post-purchase survey rewards', () => {
+  it('pays a survey answered before its order was reported when the order arrives, once', async () => {
+    const surveys = surveyClient(backend);
+    await surveys.save(testSurvey({ id: 'after-order', trigger: { kind: 'post-purchase' }, frequency: { mode: 'once-per-order', recontactDays: 0 }, reward: { points: 25 } }));
+    const shopperId = uniqueId('survey');
+    const token = await backend.tokenFor(shopperId);
+    const body = order(shopperId, 10);
+    const answered = await surveys.respond(responseBody('after-order', { answers: [{ questionId: 'nps', value: 9 }], completed: true, orderId: body.orderId }), { token });
+    expect(SurveyResponseAck.parse(answered.body).reward).toEqual({ points: 25, status: 'pending' });
+
+    const first = await report(body);
+    expect(first.data?.order.pointsEarned).toBe(20);
+    expect(first.data?.balance).toBe(45); // 20 for the order (Coffee Week), 25 for the survey
+    const again = await report(body);
+    expect(again.data?.balance).toBe(45);
+    const row = await customerRow(backend, shopperId);
+    const kinds = await backend.db.kysely.selectFrom('ledger_entries').select(['kind', 'delta']).where('customer_id', '=', row.id).orderBy('kind').execute();
+    expect(kinds).toEqual([{ kind: 'order', delta: 20 }, { kind: 'survey', delta: 25 }]);
   });
 });
