@@ -4,9 +4,6 @@ import { createShop } from '../../src/server';
 import { inTransaction } from '../../src/server/db/transaction';
 import { awardDueBirthdays } from '../../src/server/domain/birthdays';
 import { ensureCustomer } from '../../src/server/domain/customers';
-import { awardSurveyPoints } from '../../src/server/domain/earning';
-import { ledgerSum } from '../../src/server/domain/ledger';
-import { programmeOf } from '../../src/server/domain/shops';
 import { demoProgramme } from '../../src/server/seed/demoProgramme';
 import { customerRow, ledgerState, merchantClient, shopperClient, uniqueId } from '../support/loyalty';
 import { createTestBackend, type TestBackend } from '../support/testBackend';
@@ -119,29 +116,6 @@ describe('POST /v1/merchant/reviews', () => {
     expect(unknown.status).toBe(404);
     expect(errorOf(unknown.body).code).toBe('customer_not_found');
     expect(await ledgerState(backend)).toEqual(before);
-  });
-});
-
-describe('awardSurveyPoints()', () => {
-  it('pays once per customer and survey, inside the caller\u2019s transaction, without ever aborting it', async () => {
-    const id = await newCustomer();
-    const customer = await customerRow(backend, id);
-    const programme = programmeOf(await backend.db.kysely.selectFrom('shops').selectAll().where('id', '=', backend.shop.id).executeTakeFirstOrThrow());
-    const input = { shopId: backend.shop.id, customerId: customer.id, surveyId: 'nps-2026-03', programme, description: 'Memnuniyet anketi', now: clock };
-    const results = await inTransaction(backend.db, async (trx) => {
-      const first = await awardSurveyPoints(trx, input);
-      const repeat = await awardSurveyPoints(trx, input);
-      // A unique violation would have aborted a PostgreSQL transaction; this query proves it did not.
-      const other = await awardSurveyPoints(trx, { ...input, surveyId: 'csat-1042' });
-      return { first, repeat, other };
-    });
-    expect(results.first).toMatchObject({ kind: 'survey', delta: 50, reference: 'nps-2026-03', description: 'Memnuniyet anketi' });
-    expect(results.repeat).toBeNull();
-    expect(results.other?.delta).toBe(50);
-    const again = await inTransaction(backend.db, (trx) => awardSurveyPoints(trx, input));
-    expect(again).toBeNull();
-    expect((await customerRow(backend, id)).balance).toBe(100);
-    expect(await ledgerSum(backend.db.kysely, backend.shop.id, customer.id)).toBe(100);
   });
 });
 

@@ -29,7 +29,6 @@ export const dedupeKeys = {
   refund: (orderId: string, refundId: string) => `refund:${orderId}:${refundId}`,
   signup: (customerId: string) => `signup:${customerId}`,
   review: (reviewId: string) => `review:${reviewId}`,
-  survey: (customerId: string, surveyId: string) => `survey:${customerId}:${surveyId}`,
   action: (customerId: string, actionId: string) => `action:${customerId}:${actionId}`,
   birthday: (customerId: string, year: number) => `birthday:${customerId}:${year}`,
 };
@@ -90,39 +89,6 @@ export async function awardReview(
     points: rule.points,
     dedupeKey: dedupeKeys.review(input.reviewId),
     description: input.productName ?? null,
-    at: input.now,
-  });
-}
-
-export interface SurveyAward {
-  shopId: string;
-  /** Our internal customer id (`customers.id`), not the shop's. */
-  customerId: string;
-  surveyId: string;
-  programme: ProgrammeConfig;
-  /** Shown in the shopper's activity, e.g. the survey's title in their language. */
-  description?: string | null;
-  now: Date;
-}
-
-/**
- * Survey points, for the surveys engine to call inside its own transaction when a shopper completes
- * a survey: once per customer and survey (key `survey:<customerId>:<surveyId>`). Returns the entry
- * written now, or `null` when nothing was written (the programme has no survey rule, or this
- * survey was already rewarded). Never throws on a repeat, so it cannot abort the caller's
- * transaction.
- */
-export async function awardSurveyPoints(trx: Transaction<Tables>, input: SurveyAward): Promise<LedgerEntryRow | null> {
-  const rule = earnRule(input.programme, 'survey');
-  if (!rule) return null;
-  return appendLedgerEntryOnce(trx, {
-    shopId: input.shopId,
-    customerId: input.customerId,
-    delta: rule.points,
-    kind: 'survey',
-    reference: input.surveyId,
-    description: input.description ?? null,
-    dedupeKey: dedupeKeys.survey(input.customerId, input.surveyId),
     at: input.now,
   });
 }
