@@ -31,7 +31,10 @@ function programmeShapes<Text extends z.ZodMiniType>(text: Text) {
     z.object({ kind: z.literal('birthday'), id: Id, points: NonNegativePoints }),
     /** A claimable action (follow, subscribe…), once per customer, claimed from the widget. */
     z.object({ kind: z.literal('action'), id: Id, points: NonNegativePoints, label: text, url: z.optional(SafeUrl) }),
-    /** Once per customer and survey, when the shopper completes it. */
+    /**
+     * Advertises survey points in the Earn view. What a completed survey pays is set per survey
+     * (`SurveyConfig.reward`, docs/surveys.md §4), credited by the surveys engine.
+     */
     z.object({ kind: z.literal('survey'), id: Id, points: NonNegativePoints }),
     /** Once per review the shop reports (`POST /v1/merchant/reviews`). */
     z.object({ kind: z.literal('review'), id: Id, points: NonNegativePoints }),
