@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { DisplayText, Id, NonNegativePoints, Points, Timestamp } from './primitives';
+import { DisplayText, Id, MonthDay, NonNegativePoints, Points, Timestamp } from './primitives';
+import { Coupon } from './redemption';
 import { TierBasis, TierRef } from './programme';
 
 export const ActivityKind = z.enum([
@@ -49,5 +50,12 @@ export const CustomerSnapshot = z.object({
   lifetimeEarned: NonNegativePoints,
   tier: TierStatus,
   recentActivity: z.array(ActivityEntry).check(z.maxLength(50)),
+  // Added with the Earn and Rewards views; optional so payloads from older servers still parse.
+  /** The shopper's codes that can still be used (issued, not expired), newest first. */
+  coupons: z.optional(z.array(Coupon).check(z.maxLength(50))),
+  /** Ids of the `action` earn rules the shopper has claimed. */
+  claimedActions: z.optional(z.array(Id).check(z.maxLength(50))),
+  /** The birthday the shopper entered (`MM-DD`), or `null` when they have not yet. */
+  birthday: z.optional(z.nullable(MonthDay)),
 });
 export type CustomerSnapshot = z.infer<typeof CustomerSnapshot>;

@@ -26,6 +26,21 @@ export const ErrorCode = z.enum([
   // Surveys.
   'survey_not_found',
   'survey_already_answered',
+  // Loyalty: coupons at checkout.
+  'coupon_not_found',
+  'coupon_used',
+  'coupon_void',
+  'coupon_expired',
+  'coupon_min_order',
+  'coupon_wrong_customer',
+  // Orders, earning and claims.
+  'customer_not_found',
+  'order_not_found',
+  'refund_exceeds_order',
+  'earn_rule_not_found',
+  'action_not_found',
+  'already_claimed',
+  'birthday_already_set',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -23,6 +23,8 @@ export const Coupon = z.object({
   status: z.enum(['issued', 'used', 'void']),
   createdAt: Timestamp,
   usedAt: z.nullable(Timestamp),
+  /** When the code stops working (the reward's `validDays`); absent or `null`: it does not expire. */
+  expiresAt: z.optional(z.nullable(Timestamp)),
 });
 export type Coupon = z.infer<typeof Coupon>;
 

@@ -1,6 +1,12 @@
 import { z } from 'zod/mini';
+import { ActivityPage, ActivityQuery } from './activity';
 import { BootQuery, BootResponse } from './boot';
+import { ClaimRequest, ClaimResponse } from './claims';
+import { ConsumeCouponRequest, ConsumeCouponResponse, CouponParams, ValidateCouponRequest, ValidateCouponResponse } from './coupons';
 import { ErrorEnvelope } from './errors';
+import { AdjustmentRequest, AwardResponse, CustomerParams, MerchantCustomer, ReviewRequest, SignupRequest } from './merchant';
+import { OrderParams, OrderView, RefundRequest, RefundResponse, ReportOrderRequest, ReportOrderResponse } from './orders';
+import { ProgrammeConfig } from './programme';
 import { RedeemRequest, RedeemResponse } from './redemption';
 import { SurveyEventAck, SurveyEventRequest, SurveyResponseAck, SurveyResponseRequest } from './survey';
 import { MerchantSurvey, MerchantSurveyList, SurveyConfig, SurveyIdParams } from './surveyConfig';
@@ -124,6 +130,117 @@ export const routes = {
     responseType: 'text/csv',
     responses: { 200: z.string() },
   }),
+  activity: route({
+    method: 'GET',
+    path: '/v1/activity',
+    auth: 'customer',
+    summary: "The shopper's points history, newest first, a page at a time (keyset cursor).",
+    query: ActivityQuery,
+    responses: { 200: ActivityPage },
+  }),
+  claim: route({
+    method: 'POST',
+    path: '/v1/claims',
+    auth: 'customer',
+    summary: 'Enter a birthday or claim an action (follow, subscribe…) for points, once each.',
+    query: BootQuery,
+    body: ClaimRequest,
+    responses: { 201: ClaimResponse },
+  }),
+
+  // Server to server: the shop's secret key, never from a browser.
+  reportOrder: route({
+    method: 'POST',
+    path: '/v1/merchant/orders',
+    auth: 'merchant',
+    summary: 'Report an order; it earns points once however often it is reported (201 first time, 200 after).',
+    body: ReportOrderRequest,
+    responses: { 201: ReportOrderResponse, 200: ReportOrderResponse },
+  }),
+  getOrder: route({
+    method: 'GET',
+    path: '/v1/merchant/orders/{orderId}',
+    auth: 'merchant',
+    summary: 'An order as recorded, with its refunds so far.',
+    params: OrderParams,
+    responses: { 200: OrderView },
+  }),
+  refundOrder: route({
+    method: 'POST',
+    path: '/v1/merchant/orders/{orderId}/refunds',
+    auth: 'merchant',
+    summary: 'Report a full or partial refund; reverses the points proportionally, once per refundId.',
+    params: OrderParams,
+    body: RefundRequest,
+    responses: { 201: RefundResponse, 200: RefundResponse },
+  }),
+  getCustomer: route({
+    method: 'GET',
+    path: '/v1/merchant/customers/{customerId}',
+    auth: 'merchant',
+    summary: "A customer's balance, tier and birthday.",
+    params: CustomerParams,
+    responses: { 200: MerchantCustomer },
+  }),
+  adjustPoints: route({
+    method: 'POST',
+    path: '/v1/merchant/customers/{customerId}/adjustments',
+    auth: 'merchant',
+    summary: 'Add or take away points with a reason (an idempotency key in the body or the Idempotency-Key header).',
+    params: CustomerParams,
+    body: AdjustmentRequest,
+    responses: { 201: AwardResponse },
+  }),
+  reportSignup: route({
+    method: 'POST',
+    path: '/v1/merchant/signups',
+    auth: 'merchant',
+    summary: 'Report that a customer created an account: the sign-up bonus, once per customer.',
+    body: SignupRequest,
+    responses: { 201: AwardResponse, 200: AwardResponse },
+  }),
+  reportReview: route({
+    method: 'POST',
+    path: '/v1/merchant/reviews',
+    auth: 'merchant',
+    summary: 'Report a product review: the review bonus, once per reviewId.',
+    body: ReviewRequest,
+    responses: { 201: AwardResponse, 200: AwardResponse },
+  }),
+  validateCoupon: route({
+    method: 'POST',
+    path: '/v1/merchant/coupons/{code}/validate',
+    auth: 'merchant',
+    summary: 'Check a code at checkout and get the discount it grants; changes nothing.',
+    params: CouponParams,
+    body: ValidateCouponRequest,
+    responses: { 200: ValidateCouponResponse },
+  }),
+  consumeCoupon: route({
+    method: 'POST',
+    path: '/v1/merchant/coupons/{code}/consume',
+    auth: 'merchant',
+    summary: 'Mark a code used on an order, exactly once (the same orderId again is a success).',
+    params: CouponParams,
+    body: ConsumeCouponRequest,
+    responses: { 200: ConsumeCouponResponse },
+  }),
+  getProgramme: route({
+    method: 'GET',
+    path: '/v1/merchant/programme',
+    auth: 'merchant',
+    summary: 'The programme configuration as stored.',
+    responses: { 200: ProgrammeConfig },
+  }),
+  putProgramme: route({
+    method: 'PUT',
+    path: '/v1/merchant/programme',
+    auth: 'merchant',
+    summary: 'Replace the programme configuration; errors name each offending field.',
+    body: ProgrammeConfig,
+    responses: { 200: ProgrammeConfig },
+  }),
+
   openapi: route({
     method: 'GET',
     path: '/v1/openapi.json',

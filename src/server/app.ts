@@ -7,7 +7,13 @@ import type { AppEnv } from './http/env';
 import { errorResponse, handleError } from './http/errors';
 import { requireMerchant } from './http/merchant';
 import { resolveShop, storefrontCors } from './http/storefront';
+import { activityRoutes } from './routes/activity';
 import { bootRoutes } from './routes/boot';
+import { claimRoutes } from './routes/claims';
+import { merchantCouponRoutes } from './routes/merchantCoupons';
+import { merchantCustomerRoutes } from './routes/merchantCustomers';
+import { merchantOrderRoutes } from './routes/merchantOrders';
+import { merchantProgrammeRoutes } from './routes/merchantProgramme';
 import { openApiRoutes } from './routes/openapi';
 import { merchantSurveyRoutes } from './routes/merchantSurveys';
 import { redemptionRoutes } from './routes/redemptions';
@@ -47,7 +53,7 @@ export function createApp(options: AppOptions) {
   );
 
   // Storefront routes: called by browsers on the shop's pages.
-  for (const path of ['/v1/boot', '/v1/redemptions', '/v1/survey-impressions', '/v1/survey-dismissals']) {
+  for (const path of ['/v1/boot', '/v1/redemptions', '/v1/claims', '/v1/activity', '/v1/survey-impressions', '/v1/survey-dismissals']) {
     app.use(path, resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
   }
   app.use('/v1/survey-responses', resolveShop, storefrontCors, bodyLimit({ maxSize: SURVEY_RESPONSE_BODY_LIMIT }));
@@ -57,6 +63,12 @@ export function createApp(options: AppOptions) {
   app.route('/', redemptionRoutes);
   app.route('/', surveyRoutes);
   app.route('/', merchantSurveyRoutes);
+  app.route('/', claimRoutes);
+  app.route('/', activityRoutes);
+  app.route('/', merchantOrderRoutes);
+  app.route('/', merchantCustomerRoutes);
+  app.route('/', merchantCouponRoutes);
+  app.route('/', merchantProgrammeRoutes);
   app.route('/', openApiRoutes);
 
   app.notFound((c) => errorResponse(c, 'not_found', 'No such route.'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BootResponse, ErrorEnvelope, ProgrammeConfig, routes } from '../../src/contract';
+import { BootResponse, ErrorEnvelope, MoneyAmount, ProgrammeConfig, routes, type RouteDefinition } from '../../src/contract';
 import { buildOpenApiDocument } from '../../src/contract/openapi';
 import { demoProgramme } from '../../src/server/seed/demoProgramme';
 
@@ -47,6 +47,23 @@ describe('BootResponse', () => {
   });
 });
 
+describe('CustomerSnapshot additions', () => {
+  it('still accepts a snapshot from a server that predates coupons, claimed actions and birthdays', () => {
+    expect(BootResponse.safeParse(boot).success).toBe(true);
+  });
+
+  it('accepts them when present and checks them', () => {
+    const coupon = {
+      code: '7QX4-M2PD-KH3A', rewardId: '50-off', rewardName: '50 ₺ indirim', kind: 'amount_off', value: 50, minOrder: null, cost: 1000,
+      status: 'issued', createdAt: '2026-10-13T12:00:00.000Z', usedAt: null, expiresAt: null,
+    };
+    const extended = { ...customer, coupons: [coupon], claimedActions: ['instagram'], birthday: '03-14' };
+    expect(BootResponse.safeParse({ ...boot, customer: extended }).success).toBe(true);
+    expect(BootResponse.safeParse({ ...boot, customer: { ...extended, birthday: '02-30' } }).success).toBe(false);
+    expect(BootResponse.safeParse({ ...boot, customer: { ...extended, coupons: [{ ...coupon, code: 'OOOO-1111-IIII' }] } }).success).toBe(false);
+  });
+});
+
 describe('ProgrammeConfig', () => {
   it('accepts the demo programme', () => {
     expect(ProgrammeConfig.safeParse(demoProgramme(new Date())).success).toBe(true);
@@ -71,10 +88,40 @@ describe('error envelope and OpenAPI', () => {
     expect(ErrorEnvelope.safeParse({ error: { code: 'teapot', message: 'x', requestId: 'r' } }).success).toBe(false);
   });
 
+  it('declares exactly the parameters each path names, and documents them as path parameters', () => {
+    const document = buildOpenApiDocument('test') as { paths: Record<string, Record<string, { parameters: Array<{ name: string; in: string }> }>> };
+    for (const [name, route] of Object.entries(routes) as Array<[string, RouteDefinition]>) {
+      const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const declared = route.params ? Object.keys((route.params as unknown as { shape: Record<string, unknown> }).shape).sort() : [];
+      expect(declared, name).toEqual(inPath);
+      const documented = document.paths[route.path]?.[route.method.toLowerCase()]?.parameters.filter((p) => p.in === 'path').map((p) => p.name).sort();
+      expect(documented, name).toEqual(inPath);
+    }
+  });
+
+  it('marks merchant routes as secret-key only', () => {
+    const document = buildOpenApiDocument('test') as { paths: Record<string, Record<string, { security: unknown }>> };
+    for (const route of Object.values(routes) as RouteDefinition[]) {
+      if (route.path.startsWith('/v1/merchant/')) {
+        expect(route.auth).toBe('merchant');
+        expect(document.paths[route.path]?.[route.method.toLowerCase()]?.security).toEqual([{ secretKey: [] }]);
+      }
+    }
+  });
+
   it('has an OpenAPI operation for every route in the table', () => {
     const document = buildOpenApiDocument('test');
     for (const [name, route] of Object.entries(routes)) {
       expect(document.paths[route.path]?.[route.method.toLowerCase()]).toMatchObject({ operationId: name });
+    }
+  });
+});
+
+describe('MoneyAmount', () => {
+  it('accepts every amount with at most two decimals, including ones binary floating point cannot hold exactly', () => {
+    for (const amount of [0, 0.07, 0.29, 1.15, 19.99, 129.9, 1249.9, 99_999_999.99]) expect(MoneyAmount.safeParse(amount).success).toBe(true);
+    for (const amount of [-0.01, 19.991, 0.001, Number.NaN, Number.POSITIVE_INFINITY, 100_000_000.01]) {
+      expect(MoneyAmount.safeParse(amount).success).toBe(false);
     }
   });
 });

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../app';
 import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { awardDueBirthdaysForAllShops } from '../domain/birthdays';
 import { ensureDemoSeed } from '../seed/demoSeed';
 import { VERSION } from '../version';
 
@@ -13,6 +14,7 @@ Commands:
   serve     run migrations, then serve the API on HOST:PORT (default 127.0.0.1:8787)
   migrate   bring the database schema to the latest version
   seed      create the demo shop with sample shoppers (first run only)
+  birthdays pay today's birthday bonuses (run daily, e.g. from cron; repeats pay nobody twice)
 
 Environment:
   DATABASE_URL   postgres://… or file:path/to.db (default file:.data/sadakat.db)
@@ -23,7 +25,7 @@ async function main(command: string | undefined): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL ?? 'file:.data/sadakat.db';
   const port = Number(process.env.PORT ?? 8787);
   const host = process.env.HOST ?? '127.0.0.1';
-  if (command !== 'serve' && command !== 'migrate' && command !== 'seed') {
+  if (command !== 'serve' && command !== 'migrate' && command !== 'seed' && command !== 'birthdays') {
     process.stdout.write(USAGE);
     process.exitCode = command ? 1 : 0;
     return;
@@ -32,6 +34,10 @@ async function main(command: string | undefined): Promise<void> {
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`migrated: ${applied.join(', ')}`);
   if (command === 'migrate') return db.close();
+  if (command === 'birthdays') {
+    console.log(`birthday bonuses paid: ${await awardDueBirthdaysForAllShops(db, new Date())}`);
+    return db.close();
+  }
   if (command === 'seed') {
     const seed = await ensureDemoSeed(db, { secretsFile: '.data/demo-shop.json', origins: [`http://${host}:${port}`] });
     console.log(`demo shop ${seed.shop.id}: publishable key ${seed.shop.publishableKey} (secrets in .data/demo-shop.json)`);

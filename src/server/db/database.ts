@@ -23,7 +23,23 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
     pg.types.setTypeParser(20, Number);
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+    // pool.end() resolves as soon as the pool forgets its clients, before their connections have
+    // closed; wait for each one, so a caller that drops the database or exits right after never
+    // races a connection still saying goodbye (FATAL 57P01 as an unhandled error).
+    const close = async () => {
+      const connections = pool.totalCount;
+      const ended = new Promise<void>((resolve) => {
+        let left = connections;
+        if (left === 0) resolve();
+        pool.on('remove', () => {
+          if (--left <= 0) resolve();
+        });
+        setTimeout(resolve, 5000).unref();
+      });
+      await kysely.destroy();
+      await ended;
+    };
+    return { kysely, dialect: 'postgres', close };
   }
   const path = url.replace(/^(file|sqlite):/, '');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -29,6 +29,8 @@ export interface CustomersTable {
   name: string | null;
   /** Cached sum of the customer's ledger entries, updated in the same transaction as each entry. */
   balance: ColumnType<number, number | undefined, number>;
+  /** `MM-DD`, entered once by the shopper (0004). */
+  birthday: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
 }
 
@@ -56,6 +58,25 @@ export interface OrdersTable {
   refunded_minor: ColumnType<number, number | undefined, number>;
   currency: string;
   created_at: string;
+  /** Points the order earned when first reported (0004). */
+  points_earned: ColumnType<number, number | undefined, number>;
+  /** Points its refunds took back so far (0004). */
+  points_reversed: ColumnType<number, number | undefined, number>;
+  /** The `?ref=` code reported with the order, for the referral programme (0004). */
+  referral_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON `OrderContext` reported with the order (0004). */
+  context: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface RefundsTable {
+  shop_id: string;
+  /** `orders.id` (internal). */
+  order_id: string;
+  /** The shop's refund id, unique per order. */
+  refund_id: string;
+  amount_minor: number;
+  points_reversed: number;
+  created_at: string;
 }
 
 export interface CouponsTable {
@@ -69,6 +90,8 @@ export interface CouponsTable {
   created_at: string;
   used_at: string | null;
   used_order: string | null;
+  /** When the code stops working; `null`: never (0004). */
+  expires_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IdempotencyKeysTable {
@@ -129,6 +152,7 @@ export interface Tables {
   customers: CustomersTable;
   ledger_entries: LedgerEntriesTable;
   orders: OrdersTable;
+  refunds: RefundsTable;
   coupons: CouponsTable;
   idempotency_keys: IdempotencyKeysTable;
   surveys: SurveysTable;
@@ -138,6 +162,9 @@ export interface Tables {
 
 export type ShopRow = Selectable<ShopsTable>;
 export type CustomerRow = Selectable<CustomersTable>;
+export type OrderRow = Selectable<OrdersTable>;
+export type RefundRow = Selectable<RefundsTable>;
+export type CouponRow = Selectable<CouponsTable>;
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
 export type SurveyRow = Selectable<SurveysTable>;
 export type SurveyResponseRow = Selectable<SurveyResponsesTable>;

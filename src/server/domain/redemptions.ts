@@ -4,6 +4,7 @@ import type { CustomerClaims } from '../auth/customerToken';
 import type { Database } from '../db/database';
 import { inTransaction } from '../db/transaction';
 import { ApiError } from '../http/errors';
+import { couponExpiry } from './coupons';
 import { ensureCustomer } from './customers';
 import { claimIdempotencyKey, completeIdempotencyKey, hashRequest } from './idempotency';
 import { appendLedgerEntry, InsufficientPoints } from './ledger';
@@ -60,6 +61,7 @@ export async function redeemReward(db: Database, input: RedeemInput): Promise<Re
     }
 
     const code = newCouponCode();
+    const expiresAt = couponExpiry(reward, now);
     const rewardName = localize(reward.name, input.locale, programme.defaultLocale);
     try {
       await appendLedgerEntry(trx, {
@@ -89,6 +91,7 @@ export async function redeemReward(db: Database, input: RedeemInput): Promise<Re
         created_at: now.toISOString(),
         used_at: null,
         used_order: null,
+        expires_at: expiresAt,
       })
       .execute();
     const balance = await trx
@@ -108,6 +111,7 @@ export async function redeemReward(db: Database, input: RedeemInput): Promise<Re
       status: 'issued',
       createdAt: now.toISOString(),
       usedAt: null,
+      expiresAt,
     };
     const body: RedeemResponse = { coupon, balance: balance.balance };
     await completeIdempotencyKey(trx, key, 201, body);

@@ -8,6 +8,15 @@ export async function findShopByPublishableKey(db: Database, publishableKey: str
   return db.kysely.selectFrom('shops').selectAll().where('publishable_key', '=', publishableKey).executeTakeFirst();
 }
 
+/** Replaces the shop's programme (already validated by the caller). */
+export async function saveProgramme(db: Database, shopId: string, programme: ProgrammeConfig, now: Date): Promise<void> {
+  await db.kysely
+    .updateTable('shops')
+    .set({ programme: JSON.stringify(programme), updated_at: now.toISOString() })
+    .where('id', '=', shopId)
+    .execute();
+}
+
 export async function requireShop(db: Database, publishableKey: string): Promise<ShopRow> {
   const shop = await findShopByPublishableKey(db, publishableKey);
   if (!shop) throw new ApiError('unknown_shop', 'No shop has this publishable key.');

@@ -37,6 +37,11 @@ export async function tierValue(db: Kysely<Tables>, programme: ProgrammeConfig, 
   return Math.max(0, Number(row.total));
 }
 
+/** The tier a value reaches (the highest threshold at or below it), or `undefined` below the lowest. */
+export function tierFor(programme: ProgrammeConfig, value: number): ProgrammeConfig['tiers'][number] | undefined {
+  return [...programme.tiers].sort((a, b) => a.threshold - b.threshold).findLast((tier) => tier.threshold <= value);
+}
+
 /** Places a tier value on the ladder: current tier, the next one, what is left and how far along. */
 export function tierStatus(programme: ProgrammeConfig, value: number, name: (text: Record<string, string>) => string): TierStatus {
   const ladder = [...programme.tiers].sort((a, b) => a.threshold - b.threshold);

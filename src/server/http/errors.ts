@@ -22,6 +22,19 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   idempotency_key_in_use: 409,
   survey_not_found: 404,
   survey_already_answered: 409,
+  coupon_not_found: 404,
+  coupon_used: 409,
+  coupon_void: 410,
+  coupon_expired: 410,
+  coupon_min_order: 422,
+  coupon_wrong_customer: 403,
+  customer_not_found: 404,
+  order_not_found: 404,
+  refund_exceeds_order: 409,
+  earn_rule_not_found: 404,
+  action_not_found: 404,
+  already_claimed: 409,
+  birthday_already_set: 409,
 };
 
 /** An error the client is meant to see: a stable code and a message written for developers. */

@@ -8,6 +8,7 @@ export function demoProgramme(now: Date, origin?: string): ProgrammeConfig {
     name: { tr: 'Kervan Kulüp', en: 'Kervan Club' },
     currency: 'TRY',
     defaultLocale: 'tr',
+    timeZone: 'Europe/Istanbul',
     ...(origin ? { joinUrl: `${origin}/hesap?islem=kayit`, signInUrl: `${origin}/hesap?islem=giris` } : {}),
     tierBasis: 'points_earned',
     earnRules: [
@@ -27,7 +28,7 @@ export function demoProgramme(now: Date, origin?: string): ProgrammeConfig {
       { kind: 'referral', id: 'referral', points: 500 },
     ],
     rewards: [
-      { id: 'free-shipping', kind: 'free_shipping', name: { tr: 'Ücretsiz kargo', en: 'Free shipping' }, cost: 400 },
+      { id: 'free-shipping', kind: 'free_shipping', name: { tr: 'Ücretsiz kargo', en: 'Free shipping' }, cost: 400, validDays: 90 },
       { id: '50-off', kind: 'amount_off', name: { tr: '50 ₺ indirim', en: '₺50 off' }, cost: 1000, value: 50 },
       { id: '10-percent', kind: 'percent_off', name: { tr: '%10 indirim', en: '10% off' }, cost: 1500, value: 10, minOrder: 750 },
       {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_append_only_ledger';
 import * as m0003 from './0003_redemptions';
+import * as m0004 from './0004_loyalty';
 import * as m0006 from './0006_surveys';
 
 /** In-code registry (no file-system scanning), so migrations bundle and run anywhere. Append only. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_append_only_ledger': m0002,
   '0003_redemptions': m0003,
+  '0004_loyalty': m0004,
   '0006_surveys': m0006,
 };

@@ -1,0 +1,41 @@
+import type { Transaction } from 'kysely';
+import type { OrderContext, ProgrammeConfig } from '../../contract';
+import type { CustomerRow, OrderRow, RefundRow, Tables } from '../db/schema';
+import { creditAwaitingSurveyRewards } from './surveyResponses';
+
+// Extension points for whatever reacts to orders (survey rewards now, referrals next). Both run
+// inside the order's own transaction, after its points are booked: whatever they write commits or
+// rolls back with the order, and a replayed report never calls them again.
+
+export interface OrderRecorded {
+  shopId: string;
+  programme: ProgrammeConfig;
+  order: OrderRow;
+  customer: CustomerRow;
+  /** The `?ref=` code the shop reported with the order, if any (also stored on `orders.referral_code`). */
+  referralCode: string | null;
+  /** Checkout signals for fraud checks (also stored as JSON on `orders.context`). */
+  context: OrderContext | null;
+  now: Date;
+}
+
+export interface OrderRefunded {
+  shopId: string;
+  programme: ProgrammeConfig;
+  /** The order after this refund (its `refunded_minor` includes it). */
+  order: OrderRow;
+  refund: RefundRow;
+  now: Date;
+}
+
+/**
+ * Called once per order, when it is first recorded. Pays the post-purchase survey rewards that were
+ * waiting for this order (the thank-you page often beats the order report). Referral attribution
+ * hooks in here too.
+ */
+export async function afterOrderRecorded(trx: Transaction<Tables>, event: OrderRecorded): Promise<void> {
+  await creditAwaitingSurveyRewards(trx, { shopId: event.shopId, customerId: event.customer.id, orderId: event.order.external_id, now: event.now });
+}
+
+/** Called once per refund, when it is first recorded. Referral voiding/reversal hooks in here. */
+export async function afterOrderRefunded(_trx: Transaction<Tables>, _event: OrderRefunded): Promise<void> {}
