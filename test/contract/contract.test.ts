@@ -14,7 +14,7 @@ const customer = {
 const boot = {
   shop: { id: 'shop_kervan', name: 'Kervan' },
   locale: 'tr',
-  programme: { name: 'Kervan Kulüp', currency: 'TRY', joinUrl: null, signInUrl: null, tierBasis: 'points_earned', earnRules: [], rewards: [], tiers: [], campaigns: [] },
+  programme: { name: 'Kervan Kulübü', currency: 'TRY', joinUrl: null, signInUrl: null, tierBasis: 'points_earned', earnRules: [], rewards: [], tiers: [], campaigns: [] },
   customer,
 };
 

@@ -120,7 +120,7 @@ describe('GET and PUT /v1/merchant/programme', () => {
   it('reads the stored programme and replaces it; the storefront sees the change', async () => {
     const otherClient = otherMerchant;
     const stored = ProgrammeConfig.parse((await otherClient('GET', '/v1/merchant/programme')).body);
-    expect(stored.name.tr).toBe('Kervan Kulüp');
+    expect(stored.name.tr).toBe('Kervan Kulübü');
     const changed = { ...stored, name: { tr: 'Başka Kulüp', en: 'Other Club' }, earnRules: [{ kind: 'order', id: 'order', pointsPerUnit: 2 }] };
     const put = await otherClient('PUT', '/v1/merchant/programme', changed);
     expect(put.status).toBe(200);

@@ -29,7 +29,7 @@ describe('panel for a signed-in shopper', () => {
 
     await waitFor(() => expect(part(dialog, 'balance')).toHaveTextContent('2.450 puan'));
     expect(ui.getByRole('dialog')).toBe(dialog);
-    expect(dialog).toHaveAccessibleName('Kervan Kulüp');
+    expect(dialog).toHaveAccessibleName('Kervan Kulübü');
     expect(part(dialog, 'header')).toHaveTextContent('Merhaba Ayşe');
     expect(dialog.querySelector('[part~="header"] [part~="tier"]')).toHaveTextContent('Gümüş');
 
@@ -130,7 +130,7 @@ describe('dialog behaviour', () => {
     widget.api.close();
     widget.api.open('no-such-view' as never);
     await waitFor(() => expect(dialog.open).toBe(true));
-    expect(widget.ui().getByRole('heading', { level: 2 })).toHaveTextContent('Kervan Kulüp');
+    expect(widget.ui().getByRole('heading', { level: 2 })).toHaveTextContent('Kervan Kulübü');
   });
 
   it('each link on Home opens its view', async () => {

@@ -2,10 +2,10 @@ import type { ProgrammeConfig } from '../../contract';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Kervan Kulüp: the demo shop's programme (a specialty coffee and ceramics shop in Istanbul). */
+/** Kervan Kulübü: the demo shop's programme (a specialty coffee and ceramics shop in Istanbul). */
 export function demoProgramme(now: Date, origin?: string): ProgrammeConfig {
   return {
-    name: { tr: 'Kervan Kulüp', en: 'Kervan Club' },
+    name: { tr: 'Kervan Kulübü', en: 'Kervan Club' },
     currency: 'TRY',
     defaultLocale: 'tr',
     timeZone: 'Europe/Istanbul',
