@@ -47,8 +47,12 @@ export interface Network {
   refused: number;
 }
 
-/** The in-process server behind a switch that can take the "network" away. */
-export function network(backend: TestBackend): Network {
+/**
+ * The in-process server behind a switch that can take the "network" away. `around` wraps each
+ * server call (e.g. to run the server without a patch the page applied to built-ins).
+ */
+export function network(backend: TestBackend, options: { around?: (call: () => Promise<Response>) => Promise<Response> } = {}): Network {
+  const around = options.around ?? ((call) => call());
   let down = false;
   const net: Network = {
     delivered: [],
@@ -62,7 +66,11 @@ export function network(backend: TestBackend): Network {
         throw new TypeError('Failed to fetch');
       }
       if (survey) net.delivered.push({ path: url.pathname, body: String(init?.body ?? '') });
-      return backend.fetch(input, init);
+      // Read the whole body inside `around`, so the server is done when it returns.
+      return around(async () => {
+        const response = await backend.fetch(input, init);
+        return new Response(await response.text(), { status: response.status, headers: response.headers });
+      });
     }) as typeof fetch,
   };
   return net;

@@ -1,5 +1,5 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SurveyModel } from '../models/surveyModel';
 import { useI18n } from '../i18n';
 import { Icon } from './Icon';
@@ -21,7 +21,9 @@ export function SurveyCard({ model, launcher }: { model: SurveyModel; launcher: 
   const session = model.session.value;
   const visible = model.cardVisible.value && session !== null;
 
-  useEffect(() => {
+  // A layout effect: placed before the first paint, and cleaned up in the same commit that removes
+  // the card (a passive effect's cleanup would wait for the next frame, after destroy() returned).
+  useLayoutEffect(() => {
     const card = ref.current;
     if (!visible || !card) return;
     const host = (launcher.getRootNode() as ShadowRoot).host as HTMLElement | undefined;

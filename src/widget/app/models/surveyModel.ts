@@ -268,7 +268,7 @@ export const SurveyModel = createModel((deps: SurveyModelDeps) => {
   });
 
   /** Hands the answers so far to the outbox (a partial save, or the completion). */
-  function save(completed: boolean): { persisted: boolean; attempt: Promise<Delivery> } | null {
+  function save(completed: boolean, send = true): { persisted: boolean; attempt: Promise<Delivery> } | null {
     const s = session.peek();
     const data = boot.peek();
     if (!s || !data) return null;
@@ -296,7 +296,7 @@ export const SurveyModel = createModel((deps: SurveyModelDeps) => {
         locale: data.locale,
         sequence,
       },
-    });
+    }, send);
   }
 
   /** The completion is safe (on the server, or on this device): say thanks. */
@@ -356,7 +356,7 @@ export const SurveyModel = createModel((deps: SurveyModelDeps) => {
   /** The page is going away: keep what was typed but not yet saved, and send everything pending. */
   const leaving = () => {
     const s = session.peek();
-    if (s && s.step !== 'thanks') save(false);
+    if (s && s.step !== 'thanks') save(false, false);
     for (const box of outboxes()) box.flushOnExit();
   };
   const onVisibility = () => {

@@ -58,9 +58,10 @@ export interface Outbox {
   /**
    * Stores an item and sends it now. `persisted` is `false` when it could not be written to
    * storage (it is still kept and retried for as long as this page lives); `attempt` settles with
-   * the outcome of the first attempt to deliver this version.
+   * the outcome of the first attempt to deliver this version. With `send: false` it is only
+   * stored (the page is going away: `flushOnExit()` sends it).
    */
-  put(item: OutboxItem): { persisted: boolean; attempt: Promise<Delivery> };
+  put(item: OutboxItem, send?: boolean): { persisted: boolean; attempt: Promise<Delivery> };
   /** Sends everything pending, one at a time; stops at the first failure and backs off. */
   flush(): Promise<void>;
   /** The page is going away: hands every pending item to `send(…, true)` without waiting. */
@@ -199,7 +200,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   return {
-    put(item) {
+    put(item, send = true) {
       const attemptDone = new Promise<Delivery>((resolve) => {
         const list = waiters.get(item.id) ?? [];
         list.push({ seq: item.seq, resolve });
@@ -226,11 +227,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
       } else {
         persisted = save(list);
       }
-      // A shopper's action is the best moment to try again: skip the rest of the backoff.
-      paused = false;
-      cancelTimer();
-      if (flushing) again = true;
-      void flush();
+      if (send) {
+        // A shopper's action is the best moment to try again: skip the rest of the backoff.
+        paused = false;
+        cancelTimer();
+        if (flushing) again = true;
+        void flush();
+      }
       return { persisted, attempt: attemptDone };
     },
     flush() {
