@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/index';
@@ -6,7 +8,8 @@ import { demo } from './support/demo';
 
 // The post-purchase survey as a shopper meets it on the demo's thank-you page: the built widget,
 // the real API and SQLite file, Debian's Chromium, the shop's strict CSP. "Nothing is lost" is
-// checked in the database itself: exactly one stored response, with every answer.
+// checked in the database itself: exactly one stored response, with every answer; accessibility
+// with axe-core at each step.
 
 const SURVEY = 'post-purchase-nps';
 const card = (page: Page) => page.locator('sadakat-widget section[part~="survey"]');
@@ -75,6 +78,19 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
   }
 }
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.2 A/AA rules on the widget (its shadow root included); returns the violations. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const result = await axe.run({ include: [['sadakat-widget']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
+}
+
 /** Where focus is inside the widget's shadow root. */
 const focusInWidget = (page: Page) =>
   page.evaluate(() => {
@@ -91,12 +107,14 @@ describe('the post-purchase survey on the thank-you page', () => {
       await card(page).waitFor({ state: 'visible' });
       await card(page).getByRole('radiogroup').waitFor();
       await session.screenshot('survey-card-question');
+      expect(await axeViolations(page)).toEqual([]);
 
       await context.setOffline(true);
       await card(page).getByRole('radio', { name: '3', exact: true }).click();
       await card(page).getByRole('button', { name: 'İleri' }).click();
       await card(page).getByRole('textbox').fill('Kahve bayattı, paket ezikti.');
       await session.screenshot('survey-card-text');
+      expect(await axeViolations(page)).toEqual([]);
       await card(page).getByRole('button', { name: 'Gönder' }).click();
       await card(page).getByRole('heading', { name: 'Teşekkürler!' }).waitFor();
       await card(page).getByText('Yanıtların bu cihazda saklandı; bağlantı gelince gönderilecek.').waitFor();
@@ -169,6 +187,7 @@ describe('the post-purchase survey on the thank-you page', () => {
       // Mehmet is signed in; the shop has not reported this order yet, so the points wait for it.
       await card(page).getByText('Siparişin onaylanınca 50 puan hesabına eklenecek.').waitFor();
       await session.screenshot('survey-card-thanks-promoter');
+      expect(await axeViolations(page)).toEqual([]);
       await page.keyboard.press('Tab');
       expect(await focusInWidget(page)).toMatchObject({ text: 'Arkadaşını davet et' });
       await page.keyboard.press('Enter');
@@ -205,6 +224,7 @@ describe('the post-purchase survey on the thank-you page', () => {
       await panel(page).getByRole('radiogroup', { name: 'Aradığını kolayca bulabildin mi?' }).waitFor();
       await panel(page).getByRole('radio', { name: 'Memnunum', exact: true }).click();
       await session.screenshot('survey-panel');
+      expect(await axeViolations(page)).toEqual([]);
       session.expectClean();
     }));
 });
