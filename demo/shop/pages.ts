@@ -138,7 +138,8 @@ export function thankYouPage(ctx: PageContext, order: Order): Html {
   return page(ctx, {
     title: 'Teşekkürler',
     bodyFlag: 'clear-cart',
-    body: html`<section class="thanks">
+    // The post-purchase survey: the widget asks it about this order (no script needed, CSP-safe).
+    body: html`<section class="thanks" data-sadakat-survey="post-purchase" data-sadakat-order-id="${order.id}">
       <div class="thanks__mark" aria-hidden="true">${raw('<svg viewBox="0 0 48 48"><circle cx="24" cy="24" r="22" fill="none" stroke="currentColor" stroke-width="2"/><path d="m15 24.5 6 6 12-13" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>')}</div>
       <p class="eyebrow">Sipariş no. ${order.id}</p>
       <h1 class="page-title">Teşekkürler${who ? html`, ${who}` : ''}!</h1>

@@ -191,6 +191,17 @@ describe('escaping', () => {
     expect(page).toContain('579,80\u00a0₺');
   });
 
+  it('marks the thank-you page for the post-purchase survey, about that order', async () => {
+    const response = await postForm('/siparis', {
+      items: JSON.stringify([{ slug: 'dibek-turk-kahvesi', qty: 1 }]),
+      name: 'Deniz Kaya', email: 'deniz@example.com', address: 'Bahariye Cad. 5', city: 'İstanbul',
+    });
+    const location = response.headers.get('Location')!;
+    const orderId = decodeURIComponent(location.split('/').pop()!);
+    const page = await (await get(location)).text();
+    expect(page).toContain(`data-sadakat-survey="post-purchase" data-sadakat-order-id="${orderId}"`);
+  });
+
   it('keeps the cart catalogue JSON from closing its script element', async () => {
     const page = await (await get('/sepet')).text();
     const json = page.match(/<script type="application\/json" id="catalog">([\s\S]*?)<\/script>/)?.[1] ?? '';

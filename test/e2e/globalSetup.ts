@@ -25,7 +25,7 @@ export async function setup(project: TestProject) {
   project.provide('demo', {
     url: server.url,
     databaseUrl: server.databaseUrl,
-    shop: { id: server.seed.shop.id, publishableKey: server.seed.shop.publishableKey, signingSecret: server.seed.shop.signingSecret },
+    shop: { id: server.seed.shop.id, publishableKey: server.seed.shop.publishableKey, signingSecret: server.seed.shop.signingSecret, secretKey: server.seed.shop.secretKey },
     shoppers: server.seed.shoppers,
   });
 

@@ -73,12 +73,4 @@ describe('events', () => {
     widget.api.open();
     expect(listener).not.toHaveBeenCalled();
   });
-
-  it('showSurvey() is not available yet and says so with an error event', () => {
-    const listener = vi.fn();
-    widget = suite.start(options());
-    widget.api.on('error', listener);
-    widget.api.showSurvey('nps');
-    expect(listener).toHaveBeenCalledWith({ code: 'not_available' });
-  });
 });

@@ -1,27 +1,63 @@
 /**
  * The panel module (`dist/sadakat-app.mjs`), loaded lazily by the core on intent or when idle.
  * It receives the core's plain context, wraps it in one signals model and renders the panel.
+ * The survey feature is a further chunk, loaded only when a survey is asked, the survey view
+ * opens, or an earlier page left answers waiting in the outbox.
  */
+import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import panelCss from '../styles/panel.css?inline';
 import type { AppContext, MountedApp } from '../core/appContext';
 import { App } from './components/App';
 import { LoyaltyModel, parseBootResponse } from './models/loyaltyModel';
+import { pendingSurveyWork } from './survey/pending';
+import type { SurveyFeature } from './survey/surveyFeature';
 
 export function mountApp(context: AppContext): MountedApp {
   // From now on every payload is checked against the whole contract, the current one included.
   context.upgradeParser(parseBootResponse);
   const removeStyles = context.addStyles(panelCss);
-  const mount = context.container.ownerDocument.createElement('div');
+  const doc = context.container.ownerDocument;
+  const win = doc.defaultView as Window & typeof globalThis;
+  const mount = doc.createElement('div');
   context.container.append(mount);
   const model = new LoyaltyModel(context);
-  render(<App model={model} launcher={context.launcher} />, mount);
+
+  const survey = signal<SurveyFeature | null>(null);
+  let surveyLoading: Promise<SurveyFeature | null> | null = null;
+  let unmounted = false;
+  const loadSurvey = () =>
+    (surveyLoading ??= import('./survey/surveyFeature').then(
+      ({ createSurveyFeature }) => {
+        if (unmounted) return null;
+        survey.value ??= createSurveyFeature({ context, boot: model.boot, state: model.state, window: win });
+        return survey.value;
+      },
+      (error: unknown) => {
+        surveyLoading = null;
+        console.warn('[sadakat] could not load the survey', error);
+        context.emit('sadakat:error', { code: 'load_failed' });
+        return null;
+      },
+    ));
+  if (pendingSurveyWork(win, context.connection().shop)) void loadSurvey();
+  const stopSurveyView = effect(() => {
+    if (model.open.value && model.view.value === 'survey') void loadSurvey();
+  });
+
+  render(<App model={model} survey={survey} launcher={context.launcher} />, mount);
   return {
     unmount() {
+      unmounted = true;
+      stopSurveyView();
       render(null, mount);
+      survey.value?.dispose();
       model[Symbol.dispose]();
       mount.remove();
       removeStyles();
+    },
+    showSurvey(id, orderId) {
+      void loadSurvey().then((feature) => feature?.model.ask(id, orderId));
     },
   };
 }

@@ -21,6 +21,18 @@ export interface CoreState {
   signInUrl: string | null;
 }
 
+/** What the panel module needs to call the API itself (surveys). Read at call time: it changes on `identify()`. */
+export interface Connection {
+  /** Origin (and optional base path) of the API. */
+  api: string;
+  /** The shop's publishable key. */
+  shop: string;
+  fetch: typeof fetch;
+  timeout: number;
+  /** The current customer token, `null` for a guest. */
+  token: string | null;
+}
+
 /**
  * The small, plain interface the core hands to the panel module. No Preact, no signals: the panel
  * wraps it in its own model.
@@ -42,12 +54,17 @@ export interface AppContext {
   /** Boots again (the Retry button). */
   refresh(): void;
   emit: Emitter['emit'];
+  connection(): Connection;
+  /** A balance from an API reply (a survey reward): shown at once, with `sadakat:points-change`. */
+  setBalance(balance: number): void;
   /** The launcher, to return focus to. */
   launcher: HTMLElement;
 }
 
 export interface MountedApp {
   unmount(): void;
+  /** Shows a survey (id or trigger kind) once the checks in the survey chunk allow it. */
+  showSurvey(id: string, orderId?: string): void;
 }
 
 /** The shape of the lazily loaded module (`sadakat-app.mjs`). */

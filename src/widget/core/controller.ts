@@ -28,8 +28,11 @@ export interface SadakatApi {
   refresh(): void;
   /** Tells the widget about an SPA route change (re-reads `#sadakat-<view>`). */
   page(): void;
-  /** Not available yet: emits `sadakat:error` with code `not_available`. */
-  showSurvey(id: string): void;
+  /**
+   * Asks a survey: by id, or by trigger kind (`showSurvey('post-purchase', { orderId })` on the
+   * thank-you page). Shown only when it is due for this shopper (audience, frequency, budget).
+   */
+  showSurvey(id: string, options?: { orderId?: string }): void;
   on<N extends SadakatEventName | ShortName<SadakatEventName>>(event: N, listener: (detail: SadakatEvents[EventFor<N>]) => void): void;
   off<N extends SadakatEventName | ShortName<SadakatEventName>>(event: N, listener: (detail: SadakatEvents[EventFor<N>]) => void): void;
   /** Removes the widget and every listener, timer and observer; `init()` may be called again. */
@@ -105,7 +108,7 @@ export function createController(env: Environment): SadakatApi {
     close: guard('close', () => widget?.close()),
     refresh: guard('refresh', () => running('refresh')?.refresh()),
     page: guard('page', () => widget?.page()),
-    showSurvey: guard('showSurvey', () => emitter.emit('sadakat:error', { code: 'not_available' })),
+    showSurvey: guard('showSurvey', (id: string, options?: { orderId?: string }) => running('showSurvey')?.showSurvey(String(id), options?.orderId)),
     on: guard('on', (event: string, listener: (detail: never) => void) => emitter.on(event, listener)),
     off: guard('off', (event: string, listener: (detail: never) => void) => emitter.off(event, listener)),
     destroy: guard('destroy', () => {

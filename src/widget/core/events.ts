@@ -8,6 +8,8 @@ export interface SadakatEvents {
   'sadakat:close': { view: View };
   /** The balance changed; `delta` is `null` the first time a balance becomes known. */
   'sadakat:points-change': { balance: number; delta: number | null };
+  /** The shopper completed a survey (sent, or kept on the device until it can be). */
+  'sadakat:survey-submit': { surveyId: string };
   'sadakat:error': { code: WidgetErrorCode };
 }
 export type SadakatEventName = keyof SadakatEvents;

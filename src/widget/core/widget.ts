@@ -10,6 +10,7 @@ import { PANEL_ID } from './ids';
 import { createLauncher } from './launcher';
 import type { ParsedOptions } from './options';
 import { createStore } from './store';
+import { armSurveyTriggers, countPageView, forgetCustomers } from './surveyTriggers';
 import { applyTheme } from './theme';
 import { toView, viewFromHash, type View } from './views';
 
@@ -34,6 +35,7 @@ export interface Widget {
   close(): void;
   refresh(): void;
   page(): void;
+  showSurvey(id: string, orderId?: string): void;
   destroy(): void;
 }
 
@@ -72,13 +74,14 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     signInUrl: options.signInUrl ?? null,
   });
 
-  const makeApi = (): ApiClient =>
-    createApiClient({
-      baseUrl: apiBase,
-      shop: options.shop,
-      fetch: options.fetch ?? win.fetch.bind(win),
-      timeout: options.timeout ?? DEFAULT_TIMEOUT,
-    });
+  const connection = () => ({
+    api: apiBase,
+    shop: options.shop,
+    fetch: options.fetch ?? win.fetch.bind(win),
+    timeout: options.timeout ?? DEFAULT_TIMEOUT,
+    token,
+  });
+  const makeApi = (): ApiClient => createApiClient({ ...connection(), baseUrl: apiBase });
   let api = makeApi();
 
   const launcher = createLauncher(host.container, () => (store.get().open ? close() : open()), () => void ensureApp());
@@ -131,6 +134,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       readyEmitted = true;
       emitter.emit('sadakat:ready', { customer: result.data.parsed.signedIn });
       scheduleIdle();
+      armSurveys();
     }
     pointsSeen(result.data.parsed.balance);
   }
@@ -164,6 +168,11 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     setView: (view) => store.set({ view }),
     refresh: () => reboot(true),
     emit: emitter.emit,
+    connection,
+    setBalance(balance) {
+      store.set({ balance });
+      pointsSeen(balance);
+    },
     launcher: launcher.button,
   };
 
@@ -220,6 +229,16 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     const view = viewFromHash(win.location.hash);
     if (view) open(view);
   };
+
+  // Surveys: triggers are armed per page view once the boot payload is known; the chunk decides.
+  const showSurvey = (id: string, orderId?: string) => void ensureApp().then(() => app?.showSurvey(id, orderId));
+  let views = countPageView(win, options.shop);
+  let disarm = () => {};
+  const armSurveys = () => {
+    disarm();
+    disarm = armSurveyTriggers(win, doc, store.get().boot, views, showSurvey);
+  };
+  cleanups.push(() => disarm());
   win.addEventListener('hashchange', onHash);
   cleanups.push(() => win.removeEventListener('hashchange', onHash));
 
@@ -243,11 +262,19 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       return true;
     },
     identify,
-    logout: () => identify(null),
+    logout() {
+      forgetCustomers(win, options.shop);
+      identify(null);
+    },
     open,
     close,
     refresh: () => reboot(true),
-    page: onHash,
+    page() {
+      onHash();
+      views = countPageView(win, options.shop);
+      if (readyEmitted) armSurveys();
+    },
+    showSurvey,
     destroy() {
       if (destroyed) return;
       destroyed = true;

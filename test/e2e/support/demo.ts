@@ -6,7 +6,8 @@ export interface DemoInfo {
   url: string;
   /** The demo's SQLite file, opened by tests to check figures independently of the widget. */
   databaseUrl: string;
-  shop: { id: string; publishableKey: string; signingSecret: string };
+  /** The shop's keys and signing secret, as `.data/demo-shop.json` holds them (tests only). */
+  shop: { id: string; publishableKey: string; signingSecret: string; secretKey: string };
   shoppers: Array<{ id: string; name: string; email: string }>;
 }
 

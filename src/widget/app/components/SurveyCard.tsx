@@ -1,0 +1,95 @@
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { SurveyModel } from '../models/surveyModel';
+import { useI18n } from '../i18n';
+import { Icon } from './Icon';
+import { SurveyForm } from './SurveyForm';
+
+const EDGE = 8;
+
+/**
+ * The compact survey card next to the launcher. Floating UI keeps it there and on screen (it flips
+ * and shifts; its height is capped by CSS to the room above the launcher); `autoUpdate`'s cleanup runs when the card
+ * goes (closed, panel opened, widget destroyed). It never takes focus when it appears (a live
+ * region announces it instead), Escape and ✕ dismiss it, and focus inside it goes back to the
+ * launcher when it closes.
+ */
+export function SurveyCard({ model, launcher }: { model: SurveyModel; launcher: HTMLElement }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLElement>(null);
+  const focusInside = useRef(false);
+  const session = model.session.value;
+  const visible = model.cardVisible.value && session !== null;
+
+  // A layout effect: placed before the first paint, and cleaned up in the same commit that removes
+  // the card (a passive effect's cleanup would wait for the next frame, after destroy() returned).
+  useLayoutEffect(() => {
+    const card = ref.current;
+    if (!visible || !card) return;
+    const host = (launcher.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
+    const placement = host?.getAttribute('data-position') === 'bottom-start' ? 'top-start' : 'top-end';
+    return autoUpdate(launcher, card, () => {
+      void computePosition(launcher, card, {
+        strategy: 'fixed',
+        placement,
+        middleware: [
+          offset(12),
+          flip({ padding: EDGE }),
+          shift({ padding: EDGE }),
+        ],
+      }).then(({ x, y, placement: actual }) => {
+        // CSSOM writes, not a style attribute string: allowed under a strict style-src.
+        card.style.left = `${x}px`;
+        card.style.top = `${y}px`;
+        card.setAttribute('data-placement', actual);
+      });
+    });
+  }, [visible, launcher]);
+
+  // Right after the render that removed the card, not a frame later: focus is never left on nothing.
+  useLayoutEffect(() => {
+    if (visible || !focusInside.current) return;
+    focusInside.current = false;
+    if (!model.session.peek()) launcher.focus();
+  }, [visible]);
+
+  return (
+    <>
+      <p class="visually-hidden" role="status">
+        {visible ? t('survey.announce', { title: session.prompt.title }) : ''}
+      </p>
+      {visible ? (
+        <section
+          ref={ref}
+          class="survey-card survey"
+          part="survey"
+          aria-labelledby="sadakat-survey-card-title"
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            model.close();
+          }}
+          onFocusIn={() => (focusInside.current = true)}
+          onFocusOut={(event) => {
+            // Focus moved elsewhere on purpose; a removed button (no related target) still counts as inside.
+            const to = event.relatedTarget as Node | null;
+            if (to && !ref.current?.contains(to)) focusInside.current = false;
+          }}
+        >
+          <header class="survey-card-head">
+            <span class="survey-card-mark" aria-hidden="true">
+              <Icon name="star" />
+            </span>
+            <h2 class="survey-title" id="sadakat-survey-card-title">
+              {session.prompt.title}
+            </h2>
+            <button type="button" class="survey-close" part="close-button" aria-label={t('survey.close')} onClick={() => model.close()}>
+              <Icon name="close" />
+            </button>
+          </header>
+          <SurveyForm model={model} idPrefix="sadakat-survey-card" onDone={() => model.close()} />
+        </section>
+      ) : null}
+    </>
+  );
+}
