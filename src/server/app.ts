@@ -14,6 +14,7 @@ import { merchantCouponRoutes } from './routes/merchantCoupons';
 import { merchantCustomerRoutes } from './routes/merchantCustomers';
 import { merchantOrderRoutes } from './routes/merchantOrders';
 import { merchantProgrammeRoutes } from './routes/merchantProgramme';
+import { merchantReportRoutes } from './routes/merchantReports';
 import { openApiRoutes } from './routes/openapi';
 import { merchantSurveyRoutes } from './routes/merchantSurveys';
 import { redemptionRoutes } from './routes/redemptions';
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions) {
   app.route('/', merchantCustomerRoutes);
   app.route('/', merchantCouponRoutes);
   app.route('/', merchantProgrammeRoutes);
+  app.route('/', merchantReportRoutes);
   app.route('/', openApiRoutes);
 
   app.notFound((c) => errorResponse(c, 'not_found', 'No such route.'));
