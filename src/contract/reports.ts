@@ -21,7 +21,7 @@ export type ReportQuery = z.infer<typeof ReportQuery>;
 
 export const RetentionQuery = z.strictObject({
   ...ReportQuery.shape,
-  /** A customer "is a customer" at an instant when they placed a counting order in the preceding this-many days. @default 180 */
+  /** A customer "is a customer" at an instant when they placed a counting order in the preceding this-many days. @default 90 */
   activeDays: z.optional(z.string().check(z.regex(/^([1-9]\d{0,2}|1000)$/))),
 });
 export type RetentionQuery = z.infer<typeof RetentionQuery>;

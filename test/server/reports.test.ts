@@ -171,13 +171,15 @@ beforeAll(async () => {
 afterAll(() => backend.close());
 
 const RANGE = 'from=2026-02-01&to=2026-03-31';
+const WINDOW = 'activeDays=180';
 
 describe('retention (E − N) / S × 100', () => {
   it('works the seed formula on a known data set: S = 10, N = 3, E = 11 → 80 %', async () => {
-    const { status, body } = await get(`/v1/merchant/reports/retention?${RANGE}`);
+    const { status, body } = await get(`/v1/merchant/reports/retention?${RANGE}&${WINDOW}`);
     expect(status).toBe(200);
     const report = RetentionReport.parse(body);
     expect(report).toMatchObject({ from: '2026-02-01', to: '2026-03-31', groupBy: 'month', activeDays: 180 });
+    expect(RetentionReport.parse((await get(`/v1/merchant/reports/retention?${RANGE}`)).body).activeDays).toBe(90);
     const [feb, mar] = report.periods;
     expect(mar).toMatchObject({ label: '2026-03', start: '2026-03-01T00:00:00.000Z', end: '2026-04-01T00:00:00.000Z' });
     expect(mar!.all).toEqual({ s: 10, e: 11, n: 3, firstTime: 2, rate: 80, note: null });
@@ -188,7 +190,7 @@ describe('retention (E − N) / S × 100', () => {
   });
 
   it('groups by quarter, clipped to the range', async () => {
-    const report = RetentionReport.parse((await get(`/v1/merchant/reports/retention?${RANGE}&groupBy=quarter`)).body);
+    const report = RetentionReport.parse((await get(`/v1/merchant/reports/retention?${RANGE}&${WINDOW}&groupBy=quarter`)).body);
     expect(report.periods).toHaveLength(1);
     expect(report.periods[0]).toMatchObject({ label: '2026-Q1', start: '2026-02-01T00:00:00.000Z', end: '2026-04-01T00:00:00.000Z' });
     expect(report.periods[0]!.all).toMatchObject({ s: 10, e: 11, n: 3, rate: 80 });
@@ -329,7 +331,7 @@ describe('bad input and isolation', () => {
   });
 
   it("never counts another shop's data", async () => {
-    const otherRetention = RetentionReport.parse((await get(`/v1/merchant/reports/retention?${RANGE}`, other.secretKey)).body);
+    const otherRetention = RetentionReport.parse((await get(`/v1/merchant/reports/retention?${RANGE}&${WINDOW}`, other.secretKey)).body);
     expect(otherRetention.periods[1]!.all).toMatchObject({ s: 6, e: 6, n: 0, rate: 100 });
     const points = PointsReport.parse((await get(`/v1/merchant/reports/points?${RANGE}`, other.secretKey)).body);
     expect(points.periods[1]).toMatchObject({ issued: 6000, outstanding: 6000 });
