@@ -14,6 +14,8 @@ export function ReferralsSection({ model }: { model: DashboardModel }) {
         <p class="status" role="status">
           {t('loading')}
         </p>
+      ) : model.referralsAvailable.value ? (
+        <p class="empty">{t('referralsPending')}</p>
       ) : (
         <p class="empty">{t('referralsUnavailable')}</p>
       )}
