@@ -62,6 +62,21 @@ export default defineConfig(({ mode }): UserConfig => {
     };
   }
 
+  if (mode === 'admin') {
+    // The merchant dashboard (demo/admin): one ES module and one stylesheet in dist/admin/, loaded
+    // by the page the reference server writes at /admin/ under a nonce-based CSP.
+    return {
+      ...shared,
+      build: {
+        ...shared.build,
+        outDir: 'dist/admin',
+        emptyOutDir: true,
+        lib: { entry: 'demo/admin/main.tsx', formats: ['es'], fileName: () => 'admin.mjs', cssFileName: 'admin' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+
   // `vite` without a build mode (dev server, vitest): only the shared settings.
   return shared;
 });

@@ -47,7 +47,8 @@ export interface DemoAppOptions {
  */
 export function createDemoApp(options: DemoAppOptions) {
   const { db, seed } = options;
-  const api = createApp({ db });
+  const distDir = options.distDir ?? join(repoRoot, 'dist');
+  const api = createApp({ db, adminDir: join(distDir, 'admin') });
   const storefront = createStorefront({
     publishableKey: seed.shop.publishableKey,
     shoppers: seed.shoppers,
@@ -66,7 +67,10 @@ export function createDemoApp(options: DemoAppOptions) {
 
   const app = new Hono();
   app.all('/v1/*', (c) => api.fetch(c.req.raw));
-  app.get('/sadakat/*', serveFiles(options.distDir ?? join(repoRoot, 'dist'), '/sadakat/'));
+  // The merchant dashboard, served by the reference server itself.
+  app.get('/admin', (c) => api.fetch(c.req.raw));
+  app.get('/admin/*', (c) => api.fetch(c.req.raw));
+  app.get('/sadakat/*', serveFiles(distDir, '/sadakat/'));
   app.get('/static/*', serveFiles(join(here, 'public'), '/static/'));
   app.route('/', storefront.app);
   return { app, orders: storefront.orders };

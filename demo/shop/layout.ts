@@ -134,6 +134,10 @@ ${options.body}
       <p class="site-footer__heading">Kervan Kulübü</p>
       <p><a href="/hesap?islem=kayit">Üye ol</a> · <a href="/hesap?islem=giris">Giriş yap</a></p>
     </div>
+    <div>
+      <p class="site-footer__heading">Mağaza sahibi misiniz?</p>
+      <p><a href="/admin/">Mağaza paneli</a></p>
+    </div>
     <p class="site-footer__note">Bu bir demo mağazadır: sipariş alınmaz, ödeme istenmez. Sağ alttaki düğme, açık kaynaklı Sadakat widget’ıdır.</p>
   </div>
 </footer>

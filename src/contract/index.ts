@@ -17,4 +17,5 @@ export * from './coupons';
 export * from './merchant';
 export * from './claims';
 export * from './activity';
+export * from './reports';
 export * from './routes';

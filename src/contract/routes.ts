@@ -8,6 +8,7 @@ import { AdjustmentRequest, AwardResponse, CustomerParams, MerchantCustomer, Rev
 import { OrderParams, OrderView, RefundRequest, RefundResponse, ReportOrderRequest, ReportOrderResponse } from './orders';
 import { ProgrammeConfig } from './programme';
 import { RedeemRequest, RedeemResponse } from './redemption';
+import { LapsingQuery, LapsingReport, PointsReport, ReportQuery, RetentionQuery, RetentionReport, SalesReport, SurveyReport } from './reports';
 import { SurveyEventAck, SurveyEventRequest, SurveyResponseAck, SurveyResponseRequest } from './survey';
 import { MerchantSurvey, MerchantSurveyList, SurveyConfig, SurveyIdParams } from './surveyConfig';
 import { SurveyExportQuery, SurveyResults, SurveyResultsQuery } from './surveyResults';
@@ -239,6 +240,57 @@ export const routes = {
     summary: 'Replace the programme configuration; errors name each offending field.',
     body: ProgrammeConfig,
     responses: { 200: ProgrammeConfig },
+  }),
+
+  // Reports (docs/dashboard.md defines every figure).
+  retentionReport: route({
+    method: 'GET',
+    path: '/v1/merchant/reports/retention',
+    auth: 'merchant',
+    summary: 'Retention rate (E − N) / S × 100 per month or quarter, with S, E and N, for all customers, programme members and non-members.',
+    query: RetentionQuery,
+    responses: { 200: RetentionReport },
+  }),
+  salesReport: route({
+    method: 'GET',
+    path: '/v1/merchant/reports/sales',
+    auth: 'merchant',
+    summary: 'Repeat purchase rate, average order value and customer lifetime value per period, net of refunds, for members and non-members.',
+    query: ReportQuery,
+    responses: { 200: SalesReport },
+  }),
+  pointsReport: route({
+    method: 'GET',
+    path: '/v1/merchant/reports/points',
+    auth: 'merchant',
+    summary: 'Points issued, redeemed and reversed per period, the outstanding liability at each period end, and redemptions by reward.',
+    query: ReportQuery,
+    responses: { 200: PointsReport },
+  }),
+  surveyReport: route({
+    method: 'GET',
+    path: '/v1/merchant/reports/surveys',
+    auth: 'merchant',
+    summary: 'NPS (promoters, passives, detractors) and CSAT per period for every survey that asks them.',
+    query: ReportQuery,
+    responses: { 200: SurveyReport },
+  }),
+  lapsingReport: route({
+    method: 'GET',
+    path: '/v1/merchant/reports/lapsing',
+    auth: 'merchant',
+    summary: 'Customers whose last order is older than N days, with their points balance, highest balance first.',
+    query: LapsingQuery,
+    responses: { 200: LapsingReport },
+  }),
+  lapsingExport: route({
+    method: 'GET',
+    path: '/v1/merchant/reports/lapsing.csv',
+    auth: 'merchant',
+    summary: 'The lapsing customers as CSV (UTF-8 with BOM), cells neutralised against spreadsheet formula injection.',
+    query: LapsingQuery,
+    responseType: 'text/csv',
+    responses: { 200: z.string() },
   }),
 
   openapi: route({

@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database';
 import type { AppEnv } from './http/env';
 import { errorResponse, handleError } from './http/errors';
+import { adminRoutes } from './http/admin';
 import { requireMerchant } from './http/merchant';
 import { resolveShop, storefrontCors } from './http/storefront';
 import { activityRoutes } from './routes/activity';
@@ -14,6 +15,7 @@ import { merchantCouponRoutes } from './routes/merchantCoupons';
 import { merchantCustomerRoutes } from './routes/merchantCustomers';
 import { merchantOrderRoutes } from './routes/merchantOrders';
 import { merchantProgrammeRoutes } from './routes/merchantProgramme';
+import { merchantReportRoutes } from './routes/merchantReports';
 import { openApiRoutes } from './routes/openapi';
 import { merchantSurveyRoutes } from './routes/merchantSurveys';
 import { redemptionRoutes } from './routes/redemptions';
@@ -25,6 +27,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Where unexpected errors are logged (with the request id). @default console.error */
   log?: (line: string) => void;
+  /** The built merchant dashboard (`dist/admin`); when set it is served at `/admin/`. */
+  adminDir?: string;
 }
 
 const STOREFRONT_BODY_LIMIT = 16 * 1024;
@@ -69,7 +73,9 @@ export function createApp(options: AppOptions) {
   app.route('/', merchantCustomerRoutes);
   app.route('/', merchantCouponRoutes);
   app.route('/', merchantProgrammeRoutes);
+  app.route('/', merchantReportRoutes);
   app.route('/', openApiRoutes);
+  if (options.adminDir) app.route('/', adminRoutes(options.adminDir));
 
   app.notFound((c) => errorResponse(c, 'not_found', 'No such route.'));
   app.onError((error, c) => handleError(error, c, log));

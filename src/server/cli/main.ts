@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
 import { openDatabase } from '../db/database';
@@ -43,7 +44,7 @@ async function main(command: string | undefined): Promise<void> {
     console.log(`demo shop ${seed.shop.id}: publishable key ${seed.shop.publishableKey} (secrets in .data/demo-shop.json)`);
     return db.close();
   }
-  const server = serve({ fetch: createApp({ db }).fetch, port, hostname: host }, (info) => {
+  const server = serve({ fetch: createApp({ db, adminDir: fileURLToPath(new URL('../../../dist/admin', import.meta.url)) }).fetch, port, hostname: host }, (info) => {
     console.log(`Sadakat API ${VERSION} listening on http://${host}:${info.port}`);
   });
   const stop = () => {

@@ -12,8 +12,10 @@ import { ensureCustomer } from '../domain/customers';
 import { dedupeKeys } from '../domain/earning';
 import { appendLedgerEntry, type LedgerWrite } from '../domain/ledger';
 import { localize } from '../domain/localize';
+import { seedDemoHistory, type DemoHistoryCounts } from './demoHistory';
 import { demoProgramme } from './demoProgramme';
-import { seedDemoSurveys } from './demoSurveys';
+import { demoCsatSurvey, demoNpsSurvey, seedDemoSurveys } from './demoSurveys';
+import { findSurvey } from '../domain/surveys';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const DEMO_SHOP_ID = 'shop_kervan';
@@ -171,8 +173,27 @@ async function bookHistory(trx: Transaction<Tables>, shopId: string, programme: 
   }
 }
 
+/**
+ * A year of several hundred other customers for the dashboard's reports (see demoHistory.ts),
+ * one transaction. Only the demo server asks for it: test backends keep the three shoppers alone.
+ */
+async function seedBulkHistory(db: Database, shopId: string, programme: ProgrammeConfig, now: Date): Promise<DemoHistoryCounts> {
+  const nps = await findSurvey(db.kysely, shopId, String(demoNpsSurvey.id));
+  const csat = await findSurvey(db.kysely, shopId, String(demoCsatSurvey.id));
+  if (!nps || !csat) throw new Error('the demo surveys must be seeded before the history');
+  return db.kysely.transaction().execute((trx) =>
+    seedDemoHistory(trx, {
+      shopId,
+      programme,
+      now,
+      npsSurvey: { id: nps.config.id, version: nps.version, questionId: 'nps' },
+      csatSurvey: { id: csat.config.id, version: csat.version, questionId: 'ease' },
+    }),
+  );
+}
+
 /** Seeds the demo shop, its programme, three shoppers with a year of history, and its surveys. */
-export async function seedDemo(db: Database, options: { origins: string[]; now?: Date }): Promise<DemoSeed> {
+export async function seedDemo(db: Database, options: { origins: string[]; now?: Date; history?: boolean }): Promise<DemoSeed> {
   const now = options.now ?? new Date();
   const programme = demoProgramme(now, options.origins[0]);
   const shop = await createShop(db, {
@@ -187,6 +208,7 @@ export async function seedDemo(db: Database, options: { origins: string[]; now?:
     for (const shopper of SHOPPERS) await bookHistory(trx, shop.id, programme, shopper, now);
   });
   await seedDemoSurveys(db, shop.id, now);
+  if (options.history) await seedBulkHistory(db, shop.id, programme, now);
   return { shop, shoppers: SHOPPERS.map(({ history: _history, ...shopper }) => shopper) };
 }
 
@@ -214,7 +236,7 @@ export async function ensureDemoSeed(db: Database, options: { secretsFile: strin
   if (existing) {
     throw new Error(`The database already holds the demo shop but ${options.secretsFile} is missing; delete the database to reseed.`);
   }
-  const seed = await seedDemo(db, { origins: options.origins });
+  const seed = await seedDemo(db, { origins: options.origins, history: true });
   mkdirSync(dirname(options.secretsFile), { recursive: true });
   writeFileSync(options.secretsFile, `${JSON.stringify(seed, null, 2)}\n`, { mode: 0o600 });
   chmodSync(options.secretsFile, 0o600);

@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProgrammeConfig } from '../../src/contract';
+import { launchBrowser, openSession, type Session } from './support/browser';
+import { demo } from './support/demo';
+
+// The merchant dashboard at /admin/, served by the reference server under its own nonce CSP, on
+// the demo shop with its year of seeded history.
+
+const AXE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+async function withSession(run: (session: Session) => Promise<void>, viewport?: { width: number; height: number }) {
+  const session = await openSession(browser, viewport ? { viewport } : {});
+  try {
+    await run(session);
+  } finally {
+    await session.close();
+  }
+}
+
+async function merchant(method: 'GET' | 'PUT', path: string, body?: unknown) {
+  const response = await fetch(`${demo().url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${demo().shop.secretKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${demo().url}/admin/`);
+  await page.getByLabel('Gizli anahtar').fill(demo().shop.secretKey);
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  await page.getByRole('table', { name: 'Müşteri tutma oranı' }).waitFor();
+}
+
+async function axeViolations(page: Page) {
+  // Evaluated through the DevTools protocol, which the page's CSP (rightly) does not govern.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+}
+
+describe('merchant dashboard', () => {
+  it('is served under a nonce-based CSP and refuses a wrong key with a clear message', () =>
+    withSession(async (session) => {
+      const { page } = session;
+      const response = await page.goto(`${demo().url}/admin/`);
+      const csp = response!.headers()['content-security-policy'] ?? '';
+      expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9_-]+' 'strict-dynamic'/);
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).not.toContain('unsafe');
+      await page.getByLabel('Gizli anahtar').fill('sk_demo_thisIsNotTheRightKeyAtAll1');
+      await page.getByRole('button', { name: 'Giriş yap' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Bu anahtar kabul edilmedi' }).waitFor();
+      await session.screenshot('dashboard-sign-in-error');
+      // The key lives in memory only.
+      const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]);
+      expect(stored).toEqual([0, 0, '']);
+      session.expectClean({ allowConsole: [/401/] });
+    }));
+
+  it('signs in and shows a year of retention with S, E and N for members and non-members', () =>
+    withSession(async (session) => {
+      const { page } = session;
+      await signIn(page);
+      const table = page.getByRole('table', { name: 'Müşteri tutma oranı' });
+      await expect(table.locator('tbody tr').count()).resolves.toBe(12);
+      const headers = await table.locator('thead th').allTextContents();
+      expect(headers).toEqual(expect.arrayContaining(['Tümü: S', 'Tümü: E', 'Tümü: N', 'Üyeler: Oran', 'Üye olmayanlar: Oran']));
+      const lastRow = await table.locator('tbody tr').last().locator('td').allTextContents();
+      expect(lastRow[3]).toMatch(/^%\d/);
+      await page.locator('#retention svg path').first().waitFor();
+      await page.getByRole('table', { name: 'Puanlar ve bekleyen yükümlülük' }).waitFor();
+      await page.getByRole('table', { name: 'Ödüllere göre kullanım' }).waitFor();
+      await page.getByText('Bu sunucuda henüz yok').waitFor();
+      const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length, document.body.innerHTML.includes('sk_')]);
+      expect(stored).toEqual([0, 0, false]);
+      await session.screenshot('dashboard-overview');
+      await page.locator('#surveys').scrollIntoViewIfNeeded();
+      await session.screenshot('dashboard-surveys');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('table', { name: 'Customer retention rate' }).waitFor();
+      session.expectClean();
+    }));
+
+  it('exports the lapsing customers as CSV', () =>
+    withSession(async (session) => {
+      const { page } = session;
+      await signIn(page);
+      await page.getByRole('table', { name: 'Kaybedilmek üzere olan müşteriler' }).waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV olarak indir' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^kaybedilen-musteriler-90g-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.startsWith('\uFEFF"customer_id","name","email","last_order_at"')).toBe(true);
+      expect(csv.split('\r\n').length).toBeGreaterThan(20);
+      await page.locator('#lapsing').scrollIntoViewIfNeeded();
+      await session.screenshot('dashboard-lapsing');
+      session.expectClean();
+    }));
+
+  it('edits a reward, shows field errors from the server, and the storefront widget follows', async () => {
+    const original = ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body);
+    try {
+      await withSession(async (session) => {
+        const { page } = session;
+        await signIn(page);
+        const index = original.rewards.findIndex((r) => r.id === 'free-shipping');
+        const cost = page.locator(`#reward-${index}-cost`);
+        await cost.fill('-5');
+        await page.getByRole('button', { name: 'Kaydet' }).click();
+        await page.locator(`#reward-${index}-cost-error`).waitFor();
+        await expect(cost.getAttribute('aria-invalid')).resolves.toBe('true');
+        await expect(page.getByText('Kaydedilmedi: işaretli alanları düzeltin.').isVisible()).resolves.toBe(true);
+        await page.locator('#programme').scrollIntoViewIfNeeded();
+        await session.screenshot('dashboard-programme-error');
+        // Nothing was saved.
+        expect(ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body).rewards[index]!.cost).toBe(original.rewards[index]!.cost);
+
+        await cost.fill('350');
+        await page.locator(`#reward-${index}-name-tr`).fill('Kargo bizden');
+        await page.getByRole('button', { name: 'Kaydet' }).click();
+        await page.getByText('Kaydedildi.').waitFor();
+        session.expectClean({ allowConsole: [/400/] });
+      });
+      const saved = ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body);
+      expect(saved.rewards.find((r) => r.id === 'free-shipping')).toMatchObject({ cost: 350, name: { tr: 'Kargo bizden' } });
+
+      // A guest's panel lists every reward with its cost.
+      const shopper = await openSession(browser);
+      try {
+        await shopper.page.goto(`${demo().url}/`);
+        await shopper.page.locator('sadakat-widget [part~="launcher"]').click();
+        const reward = shopper.page.locator('sadakat-widget [part~="reward"]', { hasText: 'Kargo bizden' });
+        await reward.first().waitFor({ state: 'visible' });
+        await expect(reward.first().textContent()).resolves.toMatch(/350/);
+        await shopper.screenshot('dashboard-storefront-follows');
+      } finally {
+        await shopper.close();
+      }
+    } finally {
+      await merchant('PUT', '/v1/merchant/programme', original);
+    }
+  });
+
+  it('passes an axe sweep (WCAG 2.2 AA) signed out and in, on a phone too', () =>
+    withSession(async (session) => {
+      const { page } = session;
+      await page.goto(`${demo().url}/admin/`);
+      await page.getByLabel('Gizli anahtar').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await signIn(page);
+      await page.locator('#surveys table').first().waitFor();
+      await page.getByRole('table', { name: 'Kaybedilmek üzere olan müşteriler' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await axeViolations(page)).toEqual([]);
+      await session.screenshot('dashboard-phone');
+    }));
+});
