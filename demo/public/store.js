@@ -168,7 +168,7 @@ couponButton?.addEventListener('click', async () => {
   status.textContent = 'Kontrol ediliyor…';
   couponButton.disabled = true;
   try {
-    const response = await fetch('/kupon', {
+    const response = await window.fetch('/kupon', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code, items: readCart() }),

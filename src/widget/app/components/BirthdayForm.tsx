@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { EarnRule } from '../../../contract';
 import { errorText } from '../errorText';
 import { useI18n } from '../i18n';
@@ -8,7 +8,7 @@ import { Icon } from './Icon';
 /** The birthday, entered once; afterwards the saved day is shown instead of the form. */
 export function BirthdayForm({ rule, earn }: { rule: Extract<EarnRule, { kind: 'birthday' }>; earn: EarnModel }) {
   const { t, points, locale } = useI18n();
-  const [value, setValue] = useState('');
+  const input = useRef<HTMLInputElement>(null);
   const saved = earn.birthday.value;
   const error = earn.error.value?.id === 'birthday' ? earn.error.value.code : null;
 
@@ -30,6 +30,7 @@ export function BirthdayForm({ rule, earn }: { rule: Extract<EarnRule, { kind: '
       class="task-body"
       onSubmit={(event) => {
         event.preventDefault();
+        const value = input.current?.value;
         if (value) void earn.saveBirthday(value);
       }}
     >
@@ -47,8 +48,7 @@ export function BirthdayForm({ rule, earn }: { rule: Extract<EarnRule, { kind: '
           required
           max={new Date().toISOString().slice(0, 10)}
           aria-describedby="sadakat-birthday-hint"
-          value={value}
-          onInput={(event) => setValue(event.currentTarget.value)}
+          ref={input}
         />
         <button type="submit" class="button button-small" part="button" disabled={earn.pending.value === 'birthday'}>
           {t('earn.birthdaySave')}

@@ -39,7 +39,8 @@ export function CouponCode({ code, id }: { code: string; id: string }) {
         <Icon name={state === 'copied' ? 'check' : 'copy'} />
         {state === 'copied' ? t('rewards.copied') : t('rewards.copy')}
       </button>
-      <p class="visually-hidden-if-empty row-hint" role="status">
+      {/* The button already shows "copied"; the live region says it to screen readers. */}
+      <p class={state === 'selected' ? 'row-hint' : 'row-hint visually-hidden'} role="status">
         {state === 'copied' ? t('rewards.copied') : state === 'selected' ? t('rewards.copyFallback') : ''}
       </p>
     </div>
