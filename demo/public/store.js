@@ -1,4 +1,4 @@
-/* global document, localStorage, setTimeout, clearTimeout, FormData */
+/* global document, localStorage, setTimeout, clearTimeout, FormData, fetch */
 // The demo shop's own little script: the cart in localStorage, the shopper switcher, the toast.
 // Plain DOM APIs only (no HTML strings), so it runs under the page's strict CSP.
 
@@ -168,7 +168,7 @@ couponButton?.addEventListener('click', async () => {
   status.textContent = 'Kontrol ediliyor…';
   couponButton.disabled = true;
   try {
-    const response = await window.fetch('/kupon', {
+    const response = await fetch('/kupon', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code, items: readCart() }),
