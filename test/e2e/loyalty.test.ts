@@ -115,4 +115,25 @@ describe('loyalty in the demo shop', () => {
       await session.close();
     }
   });
+
+  it('shows Earn, Activity and a guest\'s Rewards under the shop\'s CSP, keyboard first', async () => {
+    for (const shopper of ['mehmet', undefined]) {
+      const session = await openSession(browser, shopper ? { shopper } : {});
+      const { page } = session;
+      try {
+        await page.goto(`${demo().url}/#sadakat-earn`);
+        await panel(page).waitFor({ state: 'visible' });
+        await panel(page).getByRole('heading', { name: shopper ? 'Alışverişlerinden' : 'Diğer yollar' }).first().waitFor();
+        await session.screenshot(`loyalty-earn-${shopper ?? 'guest'}`);
+        await page.keyboard.press('Escape');
+        await page.goto(`${demo().url}/#sadakat-${shopper ? 'activity' : 'rewards'}`);
+        await panel(page).waitFor({ state: 'visible' });
+        await panel(page).getByRole('heading', { name: shopper ? 'Tüm hareketler' : 'Ödül kataloğu' }).waitFor();
+        await session.screenshot(`loyalty-${shopper ? 'activity' : 'rewards-guest'}`);
+        session.expectClean();
+      } finally {
+        await session.close();
+      }
+    }
+  });
 });

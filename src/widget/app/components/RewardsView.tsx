@@ -78,6 +78,23 @@ export function RewardsView({ model, rewards }: { model: LoyaltyModel; rewards: 
           ))}
         </ul>
       </section>
+      {!customer && (model.joinUrl.value || model.signInUrl.value) ? (
+        <div class="actions">
+          {model.joinUrl.value ? (
+            <a class="button button-primary" part="button button-primary" href={model.joinUrl.value}>
+              {t('guest.join')}
+            </a>
+          ) : null}
+          {model.signInUrl.value ? (
+            <p class="signin">
+              {t('guest.member')}{' '}
+              <a class="text-link" href={model.signInUrl.value}>
+                {t('guest.signIn')}
+              </a>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       {customer ? (
         <section class="card" aria-labelledby="sadakat-codes">
           <h3 class="card-title" id="sadakat-codes">
