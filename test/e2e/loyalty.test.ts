@@ -128,7 +128,7 @@ describe('loyalty in the demo shop', () => {
         await page.keyboard.press('Escape');
         await page.goto(`${demo().url}/#sadakat-${shopper ? 'activity' : 'rewards'}`);
         await panel(page).waitFor({ state: 'visible' });
-        await panel(page).getByRole('heading', { name: shopper ? 'Tüm hareketler' : 'Ödül kataloğu' }).waitFor();
+        await panel(page).getByRole('heading', { name: shopper ? 'Puan geçmişin' : 'Ödül kataloğu' }).waitFor();
         await session.screenshot(`loyalty-${shopper ? 'activity' : 'rewards-guest'}`);
         session.expectClean();
       } finally {

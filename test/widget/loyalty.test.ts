@@ -173,7 +173,7 @@ describe('Activity', () => {
     await launcherText(widget, /\d/);
     const dialog = await openPanel(widget, 'activity');
     const ui = within(dialog);
-    const list = await ui.findByRole('region', { name: 'Tüm hareketler' });
+    const list = await ui.findByRole('region', { name: 'Puan geçmişin' });
     expect(list.querySelectorAll('li')).toHaveLength(20);
     expect(list.querySelector('li')).toHaveTextContent('Düzeltme 22');
     expect(list.querySelector('li')).toHaveTextContent('+22 puan');

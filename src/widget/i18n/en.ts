@@ -150,7 +150,7 @@ export const en = {
   'rewards.expires': 'Use by {date}',
   'rewards.minOrder': 'On orders of {amount} or more',
 
-  'activity.all': 'All activity',
+  'activity.all': 'Your points history',
   'activity.more': 'Show more',
   'activity.loading': 'Loading activity…',
   'activity.ref': 'Order {ref}',

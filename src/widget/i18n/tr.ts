@@ -167,7 +167,7 @@ export const tr = {
   'rewards.expires': 'Son gün: {date}',
   'rewards.minOrder': '{amount} ve üzeri siparişlerde',
 
-  'activity.all': 'Tüm hareketler',
+  'activity.all': 'Puan geçmişin',
   'activity.more': 'Daha fazla göster',
   'activity.loading': 'Hareketler yükleniyor…',
   'activity.ref': 'Sipariş {ref}',
