@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp, ensureDemoSeed, migrateToLatest, mintCustomerToken, openDatabase, type Database, type DemoSeed } from '../src/server/index';
 import { createStorefront } from './shop/app';
+import { createLoyaltyBridge } from './shop/loyalty';
 import { OrderBook } from './shop/orders';
 import { serveFiles } from './shop/static';
 
@@ -49,6 +50,14 @@ export function createDemoApp(options: DemoAppOptions) {
   const { db, seed } = options;
   const distDir = options.distDir ?? join(repoRoot, 'dist');
   const api = createApp({ db, adminDir: join(distDir, 'admin') });
+  const orders = options.orders ?? new OrderBook();
+  // The shop's backend talks to Sadakat server to server with its secret key (in process here).
+  const loyalty = createLoyaltyBridge({ secretKey: seed.shop.secretKey, currency: 'TRY', send: (request) => api.fetch(request) });
+  orders.acceptCoupons(loyalty);
+  orders.onPlaced(async (order) => {
+    const earned = await loyalty.reportOrder(order).catch(() => null);
+    if (earned) order.loyalty = earned;
+  });
   const storefront = createStorefront({
     publishableKey: seed.shop.publishableKey,
     shoppers: seed.shoppers,
@@ -62,7 +71,7 @@ export function createDemoApp(options: DemoAppOptions) {
         name: shopper.name,
         expiresInSeconds: 60 * 60,
       }),
-    ...(options.orders ? { orders: options.orders } : {}),
+    orders,
   });
 
   const app = new Hono();

@@ -1,4 +1,4 @@
-/* global document, localStorage, setTimeout, clearTimeout, FormData */
+/* global document, localStorage, setTimeout, clearTimeout, FormData, fetch */
 // The demo shop's own little script: the cart in localStorage, the shopper switcher, the toast.
 // Plain DOM APIs only (no HTML strings), so it runs under the page's strict CSP.
 
@@ -150,6 +150,44 @@ const checkoutForm = document.querySelector('form[data-checkout-form]');
 checkoutForm?.addEventListener('submit', () => {
   const items = checkoutForm.querySelector('[data-cart-items]');
   if (items) items.value = JSON.stringify(readCart());
+});
+
+// Coupon codes: "Uygula" asks the shop's backend, which checks the code with Sadakat.
+const couponButton = document.querySelector('[data-coupon-apply]');
+couponButton?.addEventListener('click', async () => {
+  const input = document.getElementById('coupon');
+  const status = document.querySelector('[data-coupon-status]');
+  if (!input || !status) return;
+  const code = input.value.trim();
+  status.classList.remove('coupon__status--error', 'coupon__status--ok');
+  if (!code) {
+    status.textContent = 'Önce kupon kodunu yazın.';
+    status.classList.add('coupon__status--error');
+    return;
+  }
+  status.textContent = 'Kontrol ediliyor…';
+  couponButton.disabled = true;
+  try {
+    const response = await fetch('/kupon', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, items: readCart() }),
+    });
+    const result = await response.json();
+    if (result.ok) {
+      input.value = result.code;
+      status.textContent = `${result.label}: ${formatTry(result.discount)} indirim uygulanacak.`;
+      status.classList.add('coupon__status--ok');
+    } else {
+      status.textContent = result.message;
+      status.classList.add('coupon__status--error');
+    }
+  } catch {
+    status.textContent = 'Kupon şu an doğrulanamadı. Biraz sonra yeniden deneyin.';
+    status.classList.add('coupon__status--error');
+  } finally {
+    couponButton.disabled = false;
+  }
 });
 
 // Thank-you page: the order is placed, so the cart starts over.

@@ -130,11 +130,20 @@ export function createStorefront(options: StorefrontOptions) {
     const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string) : '');
     const shopper = currentShopper(getCookie(c, SHOPPER_COOKIE));
     const result = await orders.place(
-      { items: form.items, name: text('name'), email: text('email'), address: text('address'), city: text('city') },
+      { items: form.items, name: text('name'), email: text('email'), address: text('address'), city: text('city'), coupon: text('coupon') },
       shopper?.id ?? null,
     );
     if (!result.ok) return c.html(await render(c, (ctx) => orderErrorPage(ctx, result.message)), 422);
     return c.redirect(`/siparis/${encodeURIComponent(result.order.id)}`, 303);
+  });
+
+  // "Uygula" on the checkout: the shop's backend asks Sadakat whether the code fits this cart.
+  app.post('/kupon', async (c) => {
+    const body: unknown = await c.req.json().catch(() => null);
+    const { code, items } = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; items?: unknown };
+    const shopper = currentShopper(getCookie(c, SHOPPER_COOKIE));
+    const check = await orders.previewCoupon(typeof items === 'string' ? items : JSON.stringify(items ?? null), typeof code === 'string' ? code : '', shopper?.id ?? null);
+    return c.json(check.ok ? { ok: true, code: check.code, label: check.label, discount: check.goods + check.shipping } : check, check.ok ? 200 : 422);
   });
 
   app.get('/siparis/:id', async (c) => {

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { AppliedCoupon, CouponCheck } from './loyalty';
 import { FREE_SHIPPING_FROM, findProduct, MAX_QUANTITY, SHIPPING_FEE } from './catalog';
 
 export interface OrderLine {
@@ -21,6 +22,10 @@ export interface Order {
   shipping: number;
   total: number;
   placedAt: Date;
+  /** A Sadakat code used at checkout; `total` is already net of it. */
+  coupon?: AppliedCoupon;
+  /** What the order earned in the loyalty programme, once reported. */
+  loyalty?: { pointsEarned: number; balance: number };
 }
 
 export interface CheckoutInput {
@@ -29,6 +34,15 @@ export interface CheckoutInput {
   email: string;
   address: string;
   city: string;
+  /** A coupon code typed at checkout, or ''. */
+  coupon?: string;
+}
+
+/** Checks a coupon code against the goods total and the shipping fee (kuruş). */
+export interface CouponDesk {
+  check(code: string, goods: number, shipping: number, customerId: string | null): Promise<CouponCheck>;
+  /** Uses the code on the order, once; `false` when it can no longer be used (taken meanwhile). */
+  consume(order: Order): Promise<boolean>;
 }
 
 export type CheckoutResult = { ok: true; order: Order } | { ok: false; message: string };
@@ -45,6 +59,21 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export class OrderBook {
   readonly #orders = new Map<string, Order>();
   readonly #listeners: OrderListener[] = [];
+  #coupons: CouponDesk | null = null;
+
+  /** Where coupon codes typed at checkout are checked and used (the loyalty programme); without one, codes are refused. */
+  acceptCoupons(desk: CouponDesk): void {
+    this.#coupons = desk;
+  }
+
+  /** Prices the cart as `place` would and checks `code` against it, without placing anything. */
+  async previewCoupon(items: unknown, code: string, customerId: string | null): Promise<CouponCheck> {
+    const lines = parseLines(items);
+    if (!lines) return { ok: false, message: 'Sepetiniz boş ya da geçersiz görünüyor.' };
+    if (!this.#coupons) return { ok: false, message: 'Bu mağaza kupon kabul etmiyor.' };
+    const subtotal = lines.reduce((sum, line) => sum + line.total, 0);
+    return this.#coupons.check(code, subtotal, subtotal >= FREE_SHIPPING_FROM ? 0 : SHIPPING_FEE, customerId);
+  }
 
   onPlaced(listener: OrderListener): () => void {
     this.#listeners.push(listener);
@@ -70,6 +99,14 @@ export class OrderBook {
 
     const subtotal = lines.reduce((sum, line) => sum + line.total, 0);
     const shipping = subtotal >= FREE_SHIPPING_FROM ? 0 : SHIPPING_FEE;
+    let coupon: AppliedCoupon | undefined;
+    const code = input.coupon?.trim() ?? '';
+    if (code) {
+      if (!this.#coupons) return { ok: false, message: 'Bu mağaza kupon kabul etmiyor.' };
+      const check = await this.#coupons.check(code, subtotal, shipping, customerId);
+      if (!check.ok) return { ok: false, message: check.message };
+      coupon = { code: check.code, label: check.label, goods: check.goods, shipping: check.shipping };
+    }
     const order: Order = {
       id: `KRV-${randomInt(100000, 999999)}${randomInt(100, 999)}`,
       customerId,
@@ -78,9 +115,14 @@ export class OrderBook {
       lines,
       subtotal,
       shipping,
-      total: subtotal + shipping,
+      total: Math.max(0, subtotal + shipping - (coupon ? coupon.goods + coupon.shipping : 0)),
       placedAt: new Date(),
+      ...(coupon ? { coupon } : {}),
     };
+    // The code is used before the order is kept: of two checkouts racing with one code, one wins.
+    if (coupon && !(await this.#coupons?.consume(order).catch(() => false))) {
+      return { ok: false, message: 'Bu kupon kodu daha önce kullanılmış.' };
+    }
     this.#orders.set(order.id, order);
     for (const listener of this.#listeners) await listener(order);
     return { ok: true, order };

@@ -72,6 +72,7 @@ export function productPage(ctx: PageContext, product: Product): Html {
         <h1 class="product__name">${product.name}</h1>
         <p class="product__tagline">${product.tagline}</p>
         <p class="product__price">${formatTry(product.price)}</p>
+        <p class="product__points" data-product-points>Bu üründen <span data-sadakat="points-for" data-sadakat-amount="${(product.price / 100).toFixed(2)}">puan</span> · <button type="button" class="link-button" data-sadakat-open="earn">Kervan Kulübü</button></p>
         <p class="product__description">${product.description}</p>
         <form class="buy" data-add-to-cart="${product.slug}">
           <label class="buy__label" for="qty">Adet</label>
@@ -125,6 +126,11 @@ export function cartPage(ctx: PageContext, error?: string): Html {
             <div class="field"><label for="city">İl</label><input id="city" name="city" autocomplete="address-level1" required maxlength="60" value="İstanbul"></div>
             <div class="field"><label for="phone">Telefon</label><input id="phone" name="phone" type="tel" autocomplete="tel" maxlength="20" placeholder="05xx xxx xx xx"></div>
           </div>
+          <div class="field coupon">
+            <label for="coupon">Kupon kodu <span class="muted small">(Kervan Kulübü ödülü, isteğe bağlı)</span></label>
+            <div class="coupon__row"><input id="coupon" name="coupon" autocomplete="off" spellcheck="false" maxlength="40" placeholder="ABCD-EFGH-JKMN" aria-describedby="coupon-status"><button class="button button--ghost" type="button" data-coupon-apply>Uygula</button></div>
+            <p class="coupon__status" id="coupon-status" role="status" data-coupon-status></p>
+          </div>
           <p class="muted small">Demo mağaza: ödeme alınmaz, kartınız istenmez.</p>
           <button class="button button--primary button--block" type="submit">Siparişi tamamla</button>
         </form>
@@ -151,9 +157,11 @@ export function thankYouPage(ctx: PageContext, order: Order): Html {
         <tfoot>
           <tr><th scope="row" colspan="2">Ara toplam</th><td class="num">${formatTry(order.subtotal)}</td></tr>
           <tr><th scope="row" colspan="2">Kargo</th><td class="num">${order.shipping === 0 ? 'Ücretsiz' : formatTry(order.shipping)}</td></tr>
+          ${order.coupon ? html`<tr><th scope="row" colspan="2">Kupon ${order.coupon.code} (${order.coupon.label})</th><td class="num">−${formatTry(order.coupon.goods + order.coupon.shipping)}</td></tr>` : ''}
           <tr class="summary__total"><th scope="row" colspan="2">Toplam</th><td class="num">${formatTry(order.total)}</td></tr>
         </tfoot>
       </table>
+      ${order.loyalty ? html`<p class="thanks__points" data-order-points>Bu siparişle <strong>${order.loyalty.pointsEarned.toLocaleString('tr-TR')} puan</strong> kazandınız. Yeni bakiyeniz: ${order.loyalty.balance.toLocaleString('tr-TR')} puan.</p>` : ''}
       ${ctx.shopper ? html`<p class="muted">Kervan Kulübü puanlarınızı sağ alttaki düğmeden takip edebilirsiniz.</p>` : html`<p class="muted">Bir dahaki sefere <a href="/hesap?islem=kayit">Kervan Kulübü’ne katılın</a>, alışverişleriniz puan kazandırsın.</p>`}
       <p><a class="button button--ghost" href="/">Alışverişe devam et</a></p>
     </section>`,

@@ -15,7 +15,8 @@ async function openPanel(w: Mounted, view?: Parameters<Mounted['api']['open']>[0
     const dialog = w.root().querySelector<HTMLDialogElement>('dialog[part~="panel"]');
     if (!dialog?.open) throw new Error('panel not open');
     return dialog;
-  });
+    // The first open transforms the whole panel module under Vitest: allow more than 1 s.
+  }, { timeout: 5000 });
 }
 
 const part = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);

@@ -6,22 +6,27 @@
  */
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
+import loyaltyCss from '../styles/loyalty.css?inline';
 import panelCss from '../styles/panel.css?inline';
 import type { AppContext, MountedApp } from '../core/appContext';
 import { App } from './components/App';
+import { createFeatures } from './features';
 import { LoyaltyModel, parseBootResponse } from './models/loyaltyModel';
+import { startPlacements } from './placements';
 import { pendingSurveyWork } from './survey/pending';
 import type { SurveyFeature } from './survey/surveyFeature';
 
 export function mountApp(context: AppContext): MountedApp {
   // From now on every payload is checked against the whole contract, the current one included.
   context.upgradeParser(parseBootResponse);
-  const removeStyles = context.addStyles(panelCss);
+  const removeStyles = context.addStyles(panelCss + loyaltyCss);
   const doc = context.container.ownerDocument;
   const win = doc.defaultView as Window & typeof globalThis;
   const mount = doc.createElement('div');
   context.container.append(mount);
   const model = new LoyaltyModel(context);
+  const features = createFeatures(context, model);
+  const stopPlacements = startPlacements(context, model);
 
   const survey = signal<SurveyFeature | null>(null);
   let surveyLoading: Promise<SurveyFeature | null> | null = null;
@@ -45,13 +50,15 @@ export function mountApp(context: AppContext): MountedApp {
     if (model.open.value && model.view.value === 'survey') void loadSurvey();
   });
 
-  render(<App model={model} survey={survey} launcher={context.launcher} />, mount);
+  render(<App model={model} survey={survey} launcher={context.launcher} features={features} />, mount);
   return {
     unmount() {
       unmounted = true;
       stopSurveyView();
+      stopPlacements();
       render(null, mount);
       survey.value?.dispose();
+      features.dispose();
       model[Symbol.dispose]();
       mount.remove();
       removeStyles();

@@ -19,6 +19,8 @@ export interface CoreState {
   locale: ResolvedLocale;
   joinUrl: string | null;
   signInUrl: string | null;
+  /** Bumped by `page()` (an SPA route change): the panel rescans inline placements. */
+  page: number;
 }
 
 /** What the panel module needs to call the API itself (surveys). Read at call time: it changes on `identify()`. */
@@ -55,7 +57,7 @@ export interface AppContext {
   refresh(): void;
   emit: Emitter['emit'];
   connection(): Connection;
-  /** A balance from an API reply (a survey reward): shown at once, with `sadakat:points-change`. */
+  /** A balance from an API reply (a survey reward, a redemption, a claim): shown at once, with `sadakat:points-change`. */
   setBalance(balance: number): void;
   /** The launcher, to return focus to. */
   launcher: HTMLElement;

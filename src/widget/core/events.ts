@@ -10,6 +10,8 @@ export interface SadakatEvents {
   'sadakat:points-change': { balance: number; delta: number | null };
   /** The shopper completed a survey (sent, or kept on the device until it can be). */
   'sadakat:survey-submit': { surveyId: string };
+  /** A reward was redeemed for a code (the code itself stays in the panel). */
+  'sadakat:redeem': { rewardId: string; cost: number; balance: number };
   'sadakat:error': { code: WidgetErrorCode };
 }
 export type SadakatEventName = keyof SadakatEvents;

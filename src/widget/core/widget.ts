@@ -72,6 +72,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     locale: resolveLocale(options.locale, doc, win.navigator),
     joinUrl: options.joinUrl ?? null,
     signInUrl: options.signInUrl ?? null,
+    page: 0,
   });
 
   const connection = () => ({
@@ -133,7 +134,9 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     if (!readyEmitted) {
       readyEmitted = true;
       emitter.emit('sadakat:ready', { customer: result.data.parsed.signedIn });
-      scheduleIdle();
+      // Inline placements on the page are filled by the panel module: load it now.
+      if (hasPlacements()) void ensureApp();
+      else scheduleIdle();
       armSurveys();
     }
     pointsSeen(result.data.parsed.balance);
@@ -175,6 +178,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     },
     launcher: launcher.button,
   };
+
+  const hasPlacements = () => doc.querySelector('[data-sadakat],[data-sadakat-open]') !== null;
 
   function ensureApp(): Promise<void> {
     appLoading ??= env.loadApp().then(
@@ -270,6 +275,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     close,
     refresh: () => reboot(true),
     page() {
+      store.set({ page: store.get().page + 1 });
+      if (hasPlacements()) void ensureApp();
       onHash();
       views = countPageView(win, options.shop);
       if (readyEmitted) armSurveys();

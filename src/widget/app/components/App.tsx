@@ -4,6 +4,11 @@ import { createTranslator } from '../../i18n/translate';
 import { I18n } from '../i18n';
 import type { LoyaltyModel } from '../models/loyaltyModel';
 import type { SurveyFeature } from '../survey/surveyFeature';
+import type { Features } from '../features';
+import { ActivityView } from './ActivityView';
+import { EarnView } from './EarnView';
+import { PointsToast } from './PointsToast';
+import { RewardsView } from './RewardsView';
 import { ComingSoon } from './ComingSoon';
 import { ErrorState } from './ErrorState';
 import { GuestView } from './GuestView';
@@ -17,10 +22,12 @@ interface AppProps {
   /** The survey chunk, once loaded: its card by the launcher and the panel's survey view. */
   survey: ReadonlySignal<SurveyFeature | null>;
   launcher: HTMLElement;
+  /** Earn, Rewards, Activity and the points toast. */
+  features: Features;
 }
 
-/** The panel: header plus the current view, routed by `model.view`; and the survey card. */
-export function App({ model, survey, launcher }: AppProps) {
+/** The panel: header plus the current view, routed by `model.view`; the survey card and the points toast. */
+export function App({ model, survey, launcher, features }: AppProps) {
   const locale = model.locale.value;
   const translator = useMemo(() => createTranslator(locale), [locale]);
   const status = model.status.value;
@@ -31,6 +38,9 @@ export function App({ model, survey, launcher }: AppProps) {
   if (status === 'error') body = <ErrorState code={model.error.value} onRetry={() => model.retry()} />;
   else if (status === 'loading') body = <LoadingState />;
   else if (view === 'survey') body = feature ? <feature.View model={feature.model} onDone={() => model.close()} /> : <LoadingState />;
+  else if (view === 'rewards') body = <RewardsView model={model} rewards={features.rewards} />;
+  else if (view === 'earn') body = <EarnView model={model} earn={features.earn} />;
+  else if (view === 'activity' && status === 'customer') body = <ActivityView activity={features.activity} />;
   else if (view !== 'home') body = <ComingSoon onHome={() => model.back()} />;
   else if (status === 'customer') body = <HomeView model={model} />;
   else body = <GuestView model={model} />;
@@ -44,6 +54,7 @@ export function App({ model, survey, launcher }: AppProps) {
         </div>
       </Panel>
       {feature ? <feature.Card model={feature.model} launcher={launcher} /> : null}
+      <PointsToast toast={features.toast} />
     </I18n.Provider>
   );
 }

@@ -43,7 +43,12 @@ export const LoyaltyModel = createModel((context: AppContext) => {
     return parsed.success ? parsed.data : null;
   });
   const programme = computed(() => boot.value?.programme ?? null);
-  const customer = computed(() => boot.value?.customer ?? null);
+  /** The snapshot, with the latest balance the core knows (a redemption or claim since the boot). */
+  const customer = computed(() => {
+    const snapshot = boot.value?.customer ?? null;
+    const balance = state.value.balance;
+    return snapshot && balance !== null && balance !== snapshot.balance ? { ...snapshot, balance } : snapshot;
+  });
   const status = computed(() => {
     const { status: core, error } = state.value;
     if (boot.value) return customer.value ? 'customer' : 'guest';

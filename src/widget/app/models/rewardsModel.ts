@@ -1,0 +1,99 @@
+import { computed, createModel, signal } from '@preact/signals';
+import type { Coupon, Reward } from '../../../contract';
+import type { AppContext } from '../../core/appContext';
+import type { WidgetErrorCode } from '../../core/result';
+import { newIdempotencyKey, type StorefrontApi } from '../api/storefront';
+import type { LoyaltyModel } from './loyaltyModel';
+
+export type Lock = { by: 'points'; remaining: number } | { by: 'tier'; tierName: string } | null;
+
+export interface RewardRow {
+  reward: Reward;
+  /** Why the shopper cannot redeem it yet; `null` when they can. */
+  lock: Lock;
+}
+
+/** A network failure (no answer) is retried once, with the same key, so the server debits once. */
+const RETRYABLE: ReadonlySet<WidgetErrorCode> = new Set(['network', 'timeout']);
+
+/** The Rewards view: what the shopper can afford, the confirmation step, redeeming, the codes. */
+export const RewardsModel = createModel((context: AppContext, loyalty: LoyaltyModel, api: StorefrontApi) => {
+  /** The reward waiting for "yes, redeem". */
+  const confirming = signal<Reward | null>(null);
+  const pending = signal(false);
+  const error = signal<WidgetErrorCode | null>(null);
+  /** The code just issued, shown with its copy button. */
+  const issued = signal<Coupon | null>(null);
+  /** Codes issued in this session, until the next boot lists them. */
+  const fresh = signal<Coupon[]>([]);
+
+  const rows = computed((): RewardRow[] => {
+    const programme = loyalty.programme.value;
+    const customer = loyalty.customer.value;
+    if (!programme) return [];
+    const tiers = [...programme.tiers].sort((a, b) => a.threshold - b.threshold);
+    const rank = (id: string | null | undefined) => (id ? tiers.findIndex((tier) => tier.id === id) : -1);
+    const mine = rank(customer?.tier.current?.id);
+    const balance = customer?.balance ?? 0;
+    return [...programme.rewards]
+      .sort((a, b) => a.cost - b.cost)
+      .map((reward) => {
+        if (reward.tierId && rank(reward.tierId) > mine) {
+          return { reward, lock: { by: 'tier', tierName: tiers[rank(reward.tierId)]?.name ?? reward.tierId } };
+        }
+        return { reward, lock: reward.cost > balance ? { by: 'points', remaining: reward.cost - balance } : null };
+      });
+  });
+
+  const coupons = computed(() => {
+    const known = loyalty.customer.value?.coupons ?? [];
+    const seen = new Set(known.map((coupon) => coupon.code));
+    return [...fresh.value.filter((coupon) => !seen.has(coupon.code)), ...known];
+  });
+
+  return {
+    rows,
+    coupons,
+    confirming,
+    pending,
+    error,
+    issued,
+    ask(reward: Reward) {
+      error.value = null;
+      issued.value = null;
+      confirming.value = reward;
+    },
+    cancel() {
+      confirming.value = null;
+      error.value = null;
+    },
+    dismissCode() {
+      issued.value = null;
+    },
+    /** Redeems the reward being confirmed. A second call while one is running does nothing. */
+    async confirm(): Promise<void> {
+      const reward = confirming.value;
+      if (!reward || pending.value) return;
+      pending.value = true;
+      error.value = null;
+      const key = newIdempotencyKey();
+      try {
+        let result = await api.redeem(reward.id, key);
+        if (!result.ok && RETRYABLE.has(result.error.code)) result = await api.redeem(reward.id, key);
+        if (!result.ok) {
+          error.value = result.error.code;
+          return;
+        }
+        const { coupon, balance } = result.data;
+        fresh.value = [coupon, ...fresh.value];
+        issued.value = coupon;
+        confirming.value = null;
+        context.setBalance(balance);
+        context.emit('sadakat:redeem', { rewardId: reward.id, cost: coupon.cost, balance });
+      } finally {
+        pending.value = false;
+      }
+    },
+  };
+});
+export type RewardsModel = InstanceType<typeof RewardsModel>;
