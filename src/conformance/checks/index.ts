@@ -1,0 +1,22 @@
+import type { CheckGroup } from '../kit';
+import { bootChecks } from './boot';
+import { corsChecks } from './cors';
+import { errorChecks } from './errors';
+import { hygieneChecks } from './hygiene';
+import { identityChecks } from './identity';
+import { openapiChecks } from './openapi';
+import { redemptionChecks } from './redemptions';
+
+/**
+ * Every check group, in the order they run. Add a group for a new area here (see
+ * docs/conformance.md). `hygiene` stays last: it inspects every exchange the others made.
+ */
+export const checkGroups: readonly CheckGroup[] = [
+  openapiChecks,
+  bootChecks,
+  identityChecks,
+  redemptionChecks,
+  corsChecks,
+  errorChecks,
+  hygieneChecks,
+];
