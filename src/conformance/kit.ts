@@ -219,7 +219,7 @@ export class CheckApi {
       this.fail(`error responses must be application/json, got ${exchange.headers.get('Content-Type') ?? 'no Content-Type'}`, exchange);
     }
     const parsed = ErrorEnvelope.safeParse(exchange.json);
-    if (!parsed.success) this.fail(`the error body does not match { error: { code, message, requestId } }: ${issuesOf(parsed.error)}`, exchange);
+    if (!parsed.success) this.fail(`the error body does not match { error: { code, message, requestId } }: ${issuesOf(parsed.error, exchange.json)}`, exchange);
     const header = exchange.headers.get('X-Request-Id');
     if (header !== null && header !== parsed.data.error.requestId) {
       this.fail(`error.requestId "${parsed.data.error.requestId}" differs from the X-Request-Id header "${header}"`, exchange);
@@ -238,7 +238,7 @@ export class CheckApi {
     if (!schema) throw new Error(`the contract has no ${status} response for ${name}`);
     this.expectStatus(exchange, status);
     const parsed = schema.safeParse(exchange.json);
-    if (!parsed.success) this.fail(`the ${status} body does not match the contract's schema for ${name}: ${issuesOf(parsed.error)}`, exchange);
+    if (!parsed.success) this.fail(`the ${status} body does not match the contract's schema for ${name}: ${issuesOf(parsed.error, exchange.json)}`, exchange);
     return parsed.data as z.output<Routes[N]['responses'][S]>;
   }
 
@@ -286,10 +286,38 @@ export class CheckApi {
   }
 }
 
-function issuesOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): string {
+interface Issue {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  code?: string;
+  expected?: unknown;
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return `${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value} ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
+}
+
+/** zod/mini ships no message catalog ("Invalid input"), so say what was expected and what came. */
+function issuesOf(error: { issues: readonly Issue[] }, input: unknown): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .map((issue) => {
+      const where = issue.path.map(String).join('.') || '(root)';
+      const got = shown(valueAt(input, issue.path));
+      if (issue.code === 'invalid_type') return `${where}: expected ${String(issue.expected)}, got ${got}`;
+      return `${where}: ${issue.message === 'Invalid input' ? `invalid (${issue.code ?? 'check failed'})` : issue.message}, got ${got}`;
+    })
     .join('; ');
 }
 

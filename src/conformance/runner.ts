@@ -40,7 +40,7 @@ export interface RouteCoverage {
   /** Whether the server's OpenAPI document lists it (`true` when the document could not be read). */
   listed: boolean;
   /** Whether a check validated its success response against the contract. */
-  happyPath: 'verified' | 'failed' | 'skipped' | 'no check';
+  happyPath: 'verified' | 'failed' | 'skipped' | 'not run' | 'no check';
 }
 
 export interface ConformanceReport {
@@ -105,16 +105,17 @@ async function runCheck(state: RunState, group: CheckGroup, check: Check): Promi
 function coverageOf(state: RunState, groups: readonly CheckGroup[], results: GroupResult[]): RouteCoverage[] {
   const statusById = new Map(results.flatMap((group) => group.results.map((r) => [r.id, r.status] as const)));
   return routeNames.map((route) => {
-    const statuses = groups.flatMap((group) =>
-      group.checks.filter((check) => check.covers?.includes(route)).map((check) => statusById.get(`${group.id}.${check.id}`)),
-    );
+    const ids = groups.flatMap((group) => group.checks.filter((check) => check.covers?.includes(route)).map((check) => `${group.id}.${check.id}`));
+    const statuses = ids.map((id) => statusById.get(id));
     const happyPath: RouteCoverage['happyPath'] = statuses.includes('passed')
       ? 'verified'
       : statuses.includes('failed')
         ? 'failed'
-        : statuses.length
+        : statuses.includes('skipped')
           ? 'skipped'
-          : 'no check';
+          : ids.length
+            ? 'not run'
+            : 'no check';
     return { route, operation: describeRoute(route), listed: state.isListed(route), happyPath };
   });
 }
@@ -165,7 +166,7 @@ export async function runConformance(options: ConformanceOptions, groups: readon
     report.groups.push({ id: group.id, title: group.title, results });
   }
   for (const result of report.groups.flatMap((group) => group.results)) report.summary[result.status] += 1;
-  report.coverage = coverageOf(state, selected, report.groups);
+  report.coverage = coverageOf(state, groups, report.groups);
   report.ok = report.summary.failed === 0;
   report.durationMs = Date.now() - started;
   return report;
