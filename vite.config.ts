@@ -1,4 +1,6 @@
 import { defineConfig, type UserConfig } from 'vite';
+import packageJson from './package.json' with { type: 'json' };
+import { subresourceIntegrity } from './scripts/subresourceIntegrity.js';
 
 /**
  * Four builds from one config, chosen with `--mode` (see the `build` script):
@@ -35,6 +37,8 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'iife') {
     return {
       ...shared,
+      // Prints the SRI hash and a ready-to-paste tag for the versioned script; writes integrity.json.
+      plugins: [subresourceIntegrity({ version: packageJson.version, script: 'sadakat.js' })],
       build: {
         ...shared.build,
         emptyOutDir: false,
