@@ -233,12 +233,17 @@ export class CheckApi {
     exchange: Exchange,
     status: S,
   ): z.output<Routes[N]['responses'][S]> {
-    const schemas: Record<number, z.ZodMiniType | undefined> = routeTable[name].responses;
+    const definition = routeTable[name];
+    const schemas: Record<number, z.ZodMiniType | undefined> = definition.responses;
     const schema = schemas[status];
     if (!schema) throw new Error(`the contract has no ${status} response for ${name}`);
     this.expectStatus(exchange, status);
-    const parsed = schema.safeParse(exchange.json);
-    if (!parsed.success) this.fail(`the ${status} body does not match the contract's schema for ${name}: ${issuesOf(parsed.error, exchange.json)}`, exchange);
+    const mediaType = definition.responseType ?? 'application/json';
+    const contentType = exchange.headers.get('Content-Type') ?? '';
+    if (contentType.split(';')[0]?.trim().toLowerCase() !== mediaType) this.fail(`expected Content-Type ${mediaType}, got ${contentType || 'none'}`, exchange);
+    const body = mediaType === 'application/json' ? exchange.json : exchange.text;
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) this.fail(`the ${status} body does not match the contract's schema for ${name}: ${issuesOf(parsed.error, body)}`, exchange);
     return parsed.data as z.output<Routes[N]['responses'][S]>;
   }
 

@@ -139,6 +139,29 @@ describe('the kit against broken servers', () => {
     expect(resultOf(report, 'hygiene.no-leaks')?.reason).toBe('the error response contains a stack trace');
   });
 
+  it('storing every delivery of a survey response as a new one fails the exactly-once checks', async () => {
+    const { report } = await serveBroken((real) => async (request) => {
+      if (request.method !== 'POST' || new URL(request.url).pathname !== '/v1/survey-responses') return real(request);
+      // The broken server keys responses by delivery, not by the client's responseId; its
+      // acknowledgement still echoes the id it was sent, so only the stored data shows the fault.
+      let sent: { responseId?: unknown };
+      try {
+        sent = JSON.parse(await request.clone().text()) as { responseId?: unknown };
+      } catch {
+        return real(request);
+      }
+      if (typeof sent.responseId !== 'string') return real(request);
+      const body = JSON.stringify({ ...sent, responseId: crypto.randomUUID() });
+      const response = await real(new Request(request.url, { method: 'POST', headers: request.headers, body }));
+      if (response.status !== 200) return response;
+      return withJson(response, { ...((await response.json()) as object), responseId: sent.responseId });
+    });
+    expect(failedIds(report), formatReport(report)).toEqual(['surveys.beacon-then-complete', 'surveys.export']);
+    expect(resultOf(report, 'surveys.beacon-then-complete')?.reason).toBe('expected status "completed", got "partial"');
+    expect(resultOf(report, 'surveys.export')?.reason).toBe('the response delivered twice has 0 rows in the export, not 1');
+    expect(resultOf(report, 'surveys.results')).toMatchObject({ status: 'skipped', reason: 'depends on surveys.beacon-then-complete, which did not pass' });
+  });
+
   it('leaving a core route out of the OpenAPI document fails it and makes its checks not applicable', async () => {
     const { report } = await serveBroken((real) => async (request) => {
       const response = await real(request);

@@ -44,7 +44,7 @@ describe('the kit against the reference server', () => {
     expect(report.ok, formatReport(report)).toBe(true);
     const skipped = results(report).filter((r) => r.status === 'skipped');
     expect(skipped.length).toBeGreaterThan(0);
-    for (const result of skipped) expect(result.reason, result.id).toMatch(/^needs --(signing-secret|origin)|depends on/);
+    for (const result of skipped) expect(result.reason, result.id).toMatch(/^needs --(signing-secret|origin|secret)|depends on/);
     // The negative identity and CORS checks need no secrets, and ran.
     const passed = new Set(results(report).filter((r) => r.status === 'passed').map((r) => r.id));
     for (const id of ['identity.forged', 'identity.alg-none', 'cors.foreign-origin', 'cors.null-origin', 'errors.redeem-no-token']) {

@@ -6,6 +6,7 @@ import { hygieneChecks } from './hygiene';
 import { identityChecks } from './identity';
 import { openapiChecks } from './openapi';
 import { redemptionChecks } from './redemptions';
+import { surveyChecks } from './surveys';
 
 /**
  * Every check group, in the order they run. Add a group for a new area here (see
@@ -16,6 +17,7 @@ export const checkGroups: readonly CheckGroup[] = [
   bootChecks,
   identityChecks,
   redemptionChecks,
+  surveyChecks,
   corsChecks,
   errorChecks,
   hygieneChecks,
