@@ -55,9 +55,11 @@ export function formatReport(report: ConformanceReport, options: FormatOptions =
   }
 
   lines.push('', 'Routes');
+  const operationWidth = Math.max(...report.coverage.map((route) => route.operation.length));
+  const nameWidth = Math.max(...report.coverage.map((route) => route.route.length));
   for (const route of report.coverage) {
     const state = !route.listed ? 'not in the server’s OpenAPI document' : `happy path ${route.happyPath}`;
-    lines.push(`  ${route.operation.padEnd(40)} ${route.route.padEnd(16)} ${state}`);
+    lines.push(`  ${route.operation.padEnd(operationWidth)}  ${route.route.padEnd(nameWidth)}  ${state}`);
   }
 
   const { passed, failed, skipped } = report.summary;

@@ -4,6 +4,7 @@ import { corsChecks } from './cors';
 import { errorChecks } from './errors';
 import { hygieneChecks } from './hygiene';
 import { identityChecks } from './identity';
+import { loyaltyChecks } from './loyalty';
 import { openapiChecks } from './openapi';
 import { redemptionChecks } from './redemptions';
 import { surveyChecks } from './surveys';
@@ -17,6 +18,7 @@ export const checkGroups: readonly CheckGroup[] = [
   bootChecks,
   identityChecks,
   redemptionChecks,
+  loyaltyChecks,
   surveyChecks,
   corsChecks,
   errorChecks,

@@ -1,5 +1,5 @@
-import type { RedeemResponse, Reward, RouteDefinition } from '../../contract';
-import { defineGroup, fillPath, routeTable, type Check, type CheckApi } from '../kit';
+import type { RedeemResponse, Reward } from '../../contract';
+import { defineGroup, type Check, type CheckApi } from '../kit';
 
 const NO_SUCH_REWARD = 'conformance-no-such-reward';
 
@@ -26,8 +26,33 @@ function redeem(t: CheckApi, token: string, key: string | null, rewardId: string
 }
 
 /**
- * A customer who can afford `cost`: `--customer`, or a new one funded through the merchant
- * adjustment route when the contract has one, the server lists it and `--secret` was given.
+ * Makes `id` a customer the server knows, as a shop's server would: a sign-up report, or (for a
+ * programme without a sign-up bonus) a one-unit order.
+ */
+export async function ensureCustomer(t: CheckApi, id: string): Promise<void> {
+  if (t.state.isListed('reportSignup')) {
+    const exchange = await t.call('reportSignup', { body: { customer: { id } } });
+    if (exchange.status === 201 || exchange.status === 200) return;
+  }
+  const { programme } = await t.guestBoot();
+  const body = { orderId: `conformance-${crypto.randomUUID()}`, customer: { id }, amount: 1, currency: programme.currency };
+  t.expectStatus(await t.call('reportOrder', { body }), [201, 200], `creating customer ${id} with a one-unit order`);
+}
+
+/** Adds `points` to a customer through the merchant adjustment route (idempotent by key). */
+export async function fund(t: CheckApi, id: string, points: number): Promise<void> {
+  const key = crypto.randomUUID();
+  const exchange = await t.call('adjustPoints', {
+    params: { customerId: id },
+    body: { points, reason: 'Sadakat conformance kit', idempotencyKey: key },
+    headers: { 'Idempotency-Key': key },
+  });
+  t.expectStatus(exchange, 201, `funding ${id} through adjustPoints`);
+}
+
+/**
+ * A customer who can afford `cost`: `--customer`, or a new one the kit creates and funds through
+ * the merchant routes when the server lists them and `--secret` was given.
  */
 async function customerWithPoints(t: CheckApi, cost: number): Promise<{ id: string; token: string }> {
   if (t.options.customer) {
@@ -36,25 +61,19 @@ async function customerWithPoints(t: CheckApi, cost: number): Promise<{ id: stri
     if (balance < cost) t.skip(`--customer ${t.options.customer} has ${balance} points; the cheapest reward costs ${cost}`);
     return { id: t.options.customer, token };
   }
-  const table: Partial<Record<string, RouteDefinition>> = routeTable;
-  const adjust = table.adjustPoints;
-  const hint = `needs --customer <id with at least ${cost} points>`;
-  if (!adjust || !t.options.secret || !t.state.lists(adjust)) t.skip(`${hint} (or --secret and a server listing the adjustPoints route)`);
+  const canFund = ['adjustPoints', 'reportOrder'] as const;
+  if (!t.options.secret || !canFund.every((route) => t.state.isListed(route))) {
+    t.skip(`needs --customer <id with at least ${cost} points> (or --secret, with a server that lists adjustPoints and reportOrder)`);
+  }
   const id = t.newCustomerId();
-  const key = crypto.randomUUID();
-  const body = { points: cost, reason: 'Sadakat conformance kit', idempotencyKey: key };
-  if (adjust.body && !adjust.body.safeParse(body).success) t.skip(`${hint}: the adjustPoints body in this contract is not one the kit knows how to fill`);
-  const exchange = await t.http.send({
-    method: adjust.method,
-    path: fillPath(adjust.path, { customerId: id }),
-    headers: { Authorization: `Bearer ${t.options.secret}`, 'Idempotency-Key': key },
-    body,
-  });
-  t.expectStatus(exchange, [200, 201], 'funding a new customer through adjustPoints');
+  await ensureCustomer(t, id);
+  await fund(t, id, cost);
   return { id, token: await t.validToken(id) };
 }
 
-interface FirstRedemption {
+export interface FirstRedemption {
+  /** The customer (token `sub`) who redeemed. */
+  customerId: string;
   token: string;
   key: string;
   reward: Reward;
@@ -62,10 +81,11 @@ interface FirstRedemption {
   response: RedeemResponse;
 }
 
-function firstRedemption(t: CheckApi): Promise<FirstRedemption> {
+/** The run's one real redemption (shared: the loyalty group validates and consumes its coupon). */
+export function firstRedemption(t: CheckApi): Promise<FirstRedemption> {
   return t.shared('redemptions.first', async () => {
     const reward = await cheapestReward(t);
-    const { token } = await customerWithPoints(t, reward.cost);
+    const { id: customerId, token } = await customerWithPoints(t, reward.cost);
     const before = await balanceOf(t, token);
     const key = crypto.randomUUID();
     const exchange = await redeem(t, token, key, reward.id);
@@ -74,7 +94,7 @@ function firstRedemption(t: CheckApi): Promise<FirstRedemption> {
     if (response.balance !== before - reward.cost) {
       t.fail(`balance ${before} − cost ${reward.cost} should leave ${before - reward.cost}, the response says ${response.balance}`, exchange);
     }
-    return { token, key, reward, before, response };
+    return { customerId, token, key, reward, before, response };
   });
 }
 
