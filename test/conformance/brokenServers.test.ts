@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatReport, runConformance, runConformanceCli, type ConformanceReport } from '../../src/conformance';
+import { routes } from '../../src/contract';
 import { createReferenceBackend, listen, SHOP_ORIGIN, type Listening, type ReferenceBackend } from './support/servers';
 
 // Deliberately broken servers: the real reference app with one thing wrong, served on a loopback
@@ -39,10 +40,10 @@ function resultOf(report: ConformanceReport, id: string) {
 }
 
 /** A copy of `response` with a new JSON body (and no stale Content-Length). */
-function withJson(response: Response, body: unknown): Response {
+function withJson(response: Response, body: unknown, status = response.status): Response {
   const headers = new Headers(response.headers);
   headers.delete('Content-Length');
-  return new Response(JSON.stringify(body), { status: response.status, headers });
+  return new Response(JSON.stringify(body), { status, headers });
 }
 
 function decodeHeader(token: string): { alg?: string } {
@@ -100,7 +101,10 @@ describe('the kit against broken servers', () => {
       headers.set('Authorization', `Bearer ${signToken(claims, backend.seed.shop.signingSecret)}`);
       return real(new Request(request, { headers }));
     });
-    expect(failedIds(report), formatReport(report)).toEqual(['identity.alg-none', 'identity.redeem-alg-none']);
+    // Every customer route in the contract gets its own alg-none check, generated from the route table.
+    const customerRoutes = Object.entries(routes).filter(([, route]) => route.auth === 'customer').map(([name]) => `identity.${name}-alg-none`);
+    expect(customerRoutes).toContain('identity.redeem-alg-none');
+    expect(failedIds(report), formatReport(report)).toEqual(['identity.alg-none', ...customerRoutes].sort());
     const text = formatReport(report);
     expect(text).toMatch(/✗ refuses an unsigned alg "none" token \(401 unauthorized\)\n\s+expected 401 unauthorized, got 200\n/);
     expect(text).toMatch(/→ GET http:\/\/127\.0\.0\.1:\d+\/v1\/boot\?shop=pk_demo_\w+\n\s+Authorization: Bearer eyJ[\w-]{17}…\(redacted\)/);
@@ -108,7 +112,7 @@ describe('the kit against broken servers', () => {
 
   it('ignoring the Idempotency-Key fails replay, key reuse and the single debit', async () => {
     const { report, options } = await serveBroken((real) => async (request) => {
-      if (request.method !== 'POST' || !request.headers.has('Idempotency-Key')) return real(request);
+      if (new URL(request.url).pathname !== '/v1/redemptions' || !request.headers.has('Idempotency-Key')) return real(request);
       const headers = new Headers(request.headers);
       headers.set('Idempotency-Key', crypto.randomUUID());
       return real(new Request(request, { headers, duplex: 'half' } as RequestInit));
@@ -160,6 +164,27 @@ describe('the kit against broken servers', () => {
     expect(resultOf(report, 'surveys.beacon-then-complete')?.reason).toBe('expected status "completed", got "partial"');
     expect(resultOf(report, 'surveys.export')?.reason).toBe('the response delivered twice has 0 rows in the export, not 1');
     expect(resultOf(report, 'surveys.results')).toMatchObject({ status: 'skipped', reason: 'depends on surveys.beacon-then-complete, which did not pass' });
+  });
+
+  it('letting a used coupon be consumed again on another order fails the exactly-once coupon check', async () => {
+    const consumed = new Map<string, { coupon: Record<string, unknown> }>();
+    const { report } = await serveBroken((real) => async (request) => {
+      const match = /^\/v1\/merchant\/coupons\/([^/]+)\/consume$/.exec(new URL(request.url).pathname);
+      if (!match?.[1]) return real(request);
+      const { orderId } = JSON.parse(await request.clone().text()) as { orderId: string };
+      const response = await real(request);
+      if (response.status === 200) {
+        const body = (await response.clone().json()) as { coupon: Record<string, unknown> };
+        consumed.set(match[1], body);
+        return response;
+      }
+      const earlier = consumed.get(match[1]);
+      if (response.status !== 409 || !earlier) return response;
+      // The broken server moves a used code to whichever order asks last.
+      return withJson(response, { coupon: { ...earlier.coupon, usedOrderId: orderId } }, 200);
+    });
+    expect(failedIds(report), formatReport(report)).toEqual(['loyalty.coupon-consume-once']);
+    expect(resultOf(report, 'loyalty.coupon-consume-once')?.reason).toBe('expected 409 coupon_used, got 200');
   });
 
   it('leaving a core route out of the OpenAPI document fails it and makes its checks not applicable', async () => {
