@@ -42,7 +42,8 @@ export function subresourceIntegrity(options: { version: string; script: string 
       const dir = output.dir ?? 'dist';
       const files = filesUnder(dir)
         .map((path) => relative(dir, path).split('\\').join('/'))
-        .filter((name) => /\.(m?js)$/.test(name) && !name.startsWith('node/'))
+        // The widget's browser files only: not the server build (node/) nor the dashboard (admin/).
+        .filter((name) => /\.(m?js)$/.test(name) && !/^(node|admin)\//.test(name))
         .sort();
       const integrity = Object.fromEntries(files.map((name) => [name, integrityOf(readFileSync(join(dir, name)))]));
       writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify({ version: options.version, files: integrity }, null, 2)}\n`);

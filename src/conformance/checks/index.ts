@@ -7,6 +7,7 @@ import { identityChecks } from './identity';
 import { loyaltyChecks } from './loyalty';
 import { openapiChecks } from './openapi';
 import { redemptionChecks } from './redemptions';
+import { reportChecks } from './reports';
 import { surveyChecks } from './surveys';
 
 /**
@@ -20,6 +21,7 @@ export const checkGroups: readonly CheckGroup[] = [
   redemptionChecks,
   loyaltyChecks,
   surveyChecks,
+  reportChecks,
   corsChecks,
   errorChecks,
   hygieneChecks,
