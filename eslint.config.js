@@ -31,6 +31,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JS run by Node as it is (no TypeScript to declare Node's globals).
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['vite.config.ts', 'vitest.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -1,7 +1,9 @@
 import { defineConfig, type UserConfig } from 'vite';
+import packageJson from './package.json' with { type: 'json' };
+import { subresourceIntegrity } from './scripts/subresourceIntegrity.js';
 
 /**
- * Two builds from one config, chosen with `--mode` (see the `build` script):
+ * Four builds from one config, chosen with `--mode` (see the `build` script):
  *
  * - `esm` (first, empties dist/): ES modules. `dist/sadakat.mjs` is the npm entry
  *   (`createSadakat`), `dist/sadakat-app.mjs` the lazily loaded panel, shared code in
@@ -10,6 +12,12 @@ import { defineConfig, type UserConfig } from 'vite';
  * - `iife` (second): `dist/sadakat.js`, the page-view script for the `<script>` tag. Its entry
  *   has no exports, so no global `var` is emitted that would clobber the queue stub; it loads
  *   `sadakat-app.mjs` with a computed `import()` (a static one would be inlined in IIFE format).
+ * - `admin` (third): the merchant dashboard in `dist/admin/` (see below).
+ * - `node` (fourth): the server, the CLI, the token helper and the conformance kit as plain ES
+ *   modules for Node 20 in `dist/node/`, so `npx sadakat …` and the `sadakat/server`, `/token`,
+ *   `/contract` and `/conformance` exports run without tsx. Dependencies stay external (peer
+ *   dependencies, installed by the user); each CLI command is its own chunk, so
+ *   `sadakat conformance` loads no database driver.
  */
 export default defineConfig(({ mode }): UserConfig => {
   const shared: UserConfig = {
@@ -29,6 +37,8 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'iife') {
     return {
       ...shared,
+      // Prints the SRI hash and a ready-to-paste tag for the versioned script; writes integrity.json.
+      plugins: [subresourceIntegrity({ version: packageJson.version, script: 'sadakat.js' })],
       build: {
         ...shared.build,
         emptyOutDir: false,
@@ -73,6 +83,31 @@ export default defineConfig(({ mode }): UserConfig => {
         emptyOutDir: true,
         lib: { entry: 'demo/admin/main.tsx', formats: ['es'], fileName: () => 'admin.mjs', cssFileName: 'admin' },
         rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+
+  if (mode === 'node') {
+    return {
+      build: {
+        outDir: 'dist/node',
+        emptyOutDir: true,
+        ssr: true,
+        target: 'node20',
+        minify: false,
+        sourcemap: false,
+        reportCompressedSize: false,
+        rolldownOptions: {
+          input: {
+            cli: 'src/server/cli/run.ts',
+            server: 'src/server/index.ts',
+            token: 'src/server/auth/mintCustomerToken.ts',
+            conformance: 'src/conformance/index.ts',
+            contract: 'src/contract/index.ts',
+          },
+          external: [/^node:/, /^(hono|@hono\/node-server|kysely|better-sqlite3|pg|jose|zod)(\/.*)?$/],
+          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
       },
     };
   }

@@ -46,6 +46,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The conformance kit against real servers on loopback ports: the reference server, broken
+          // variants of it, and the built CLI against a server process.
+          name: 'conformance',
+          environment: 'node',
+          include: ['test/conformance/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'widget',
           environment: 'happy-dom',
           // The widget imports its stylesheets with `?inline`; process them so tests see real CSS.

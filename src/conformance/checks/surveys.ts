@@ -1,0 +1,281 @@
+import type { SurveyConfigInput, SurveyResponseAck } from '../../contract';
+import type { Exchange } from '../http';
+import { defineGroup, routeTable, type Check, type CheckApi } from '../kit';
+import { unsecuredToken, signToken } from '../jwt';
+
+/** A text answer shaped like a spreadsheet formula: the CSV export must neutralise it. */
+const FORMULA = '=HYPERLINK("https://conformance.invalid","open me")';
+
+/**
+ * The kit's own survey: paused (never offered to shoppers; answers are still accepted), manual,
+ * for everyone, one required NPS question and one free-text question. A new id per run keeps the
+ * counts of one run apart from every other.
+ */
+function conformanceSurvey(id: string, shopLocale: string): SurveyConfigInput {
+  // The shop's default locale (what boot resolves to when none is asked for) must have a text.
+  const text = (en: string) => ({ en, [shopLocale.toLowerCase()]: en });
+  return {
+    id,
+    active: false,
+    title: text('Sadakat conformance kit (safe to delete)'),
+    trigger: { kind: 'manual' },
+    audience: 'everyone',
+    frequency: { mode: 'once-per-customer', recontactDays: 0 },
+    questions: [
+      { id: 'nps', type: 'nps', required: true, prompt: text('How likely are you to recommend us?') },
+      { id: 'comment', type: 'text', required: false, maxLength: 500, prompt: text('Anything else?') },
+    ],
+    thankYou: { title: text('Thank you') },
+  };
+}
+
+interface Setup {
+  surveyId: string;
+}
+
+/** Saves the kit's survey once per run (needs the secret key). */
+function setup(t: CheckApi): Promise<Setup> {
+  return t.shared('surveys.setup', async () => {
+    const surveyId = `conformance-${crypto.randomUUID().slice(0, 8)}`;
+    const config = conformanceSurvey(surveyId, (await t.guestBoot()).locale);
+    const body = routeTable.merchantSaveSurvey.body;
+    if (body && !body.safeParse(config).success) throw new Error("the kit's survey no longer parses with the contract's SurveyConfig");
+    const exchange = await t.call('merchantSaveSurvey', { params: { surveyId }, body: config });
+    const saved = t.expectSuccess('merchantSaveSurvey', exchange, 200);
+    if (saved.survey.id !== surveyId) t.fail(`saved survey "${surveyId}", the answer is for "${saved.survey.id}"`, exchange);
+    if (saved.survey.active !== false) t.fail('the survey was saved paused (active: false), the answer says active', exchange);
+    return { surveyId };
+  });
+}
+
+interface ResponseBody {
+  responseId: string;
+  surveyId: string;
+  answers: Array<{ questionId: string; value: number | string }>;
+  completed: boolean;
+  locale: string;
+  sequence?: number;
+  customerToken?: string;
+}
+
+/** Posts one delivery of a response: as JSON, or as `navigator.sendBeacon` sends it (`text/plain`). */
+function sendResponse(t: CheckApi, body: ResponseBody, as: 'json' | 'beacon' = 'json', asCustomer = false): Promise<Exchange> {
+  return t.call('surveyResponse', {
+    body: as === 'json' ? body : JSON.stringify(body),
+    ...(as === 'beacon' ? { headers: { 'Content-Type': 'text/plain;charset=UTF-8' } } : {}),
+    asCustomer,
+  });
+}
+
+function expectAck(t: CheckApi, exchange: Exchange, responseId: string, status: SurveyResponseAck['status']): SurveyResponseAck {
+  const ack = t.expectSuccess('surveyResponse', exchange, 200);
+  if (ack.responseId !== responseId) t.fail(`acknowledged responseId ${ack.responseId}, sent ${responseId}`, exchange);
+  if (ack.status !== status) t.fail(`expected status "${status}", got "${ack.status}"`, exchange);
+  return ack;
+}
+
+/** R1: one complete response, delivered twice. Its free text looks like a formula. */
+function answeredTwice(t: CheckApi): Promise<{ responseId: string }> {
+  return t.shared('surveys.answered-twice', async () => {
+    const { surveyId } = await setup(t);
+    const responseId = crypto.randomUUID();
+    const body: ResponseBody = {
+      responseId,
+      surveyId,
+      answers: [
+        { questionId: 'nps', value: 9 },
+        { questionId: 'comment', value: FORMULA },
+      ],
+      completed: true,
+      locale: 'en',
+    };
+    const first = expectAck(t, await sendResponse(t, body), responseId, 'completed');
+    if (first.balance !== null) t.fail(`a guest's acknowledgement carries balance ${first.balance}; it should be null`);
+    expectAck(t, await sendResponse(t, body), responseId, 'completed');
+    return { responseId };
+  });
+}
+
+/** R2: a partial beacon, then the completion, then the late partial again. */
+function beaconThenComplete(t: CheckApi): Promise<{ responseId: string }> {
+  return t.shared('surveys.beacon', async () => {
+    const { surveyId } = await setup(t);
+    const responseId = crypto.randomUUID();
+    const partial: ResponseBody = { responseId, surveyId, answers: [{ questionId: 'nps', value: 3 }], completed: false, locale: 'en', sequence: 1 };
+    expectAck(t, await sendResponse(t, partial, 'beacon'), responseId, 'partial');
+    const complete: ResponseBody = { ...partial, answers: [...partial.answers, { questionId: 'comment', value: 'too slow' }], completed: true, sequence: 2 };
+    expectAck(t, await sendResponse(t, complete), responseId, 'completed');
+    const late = await sendResponse(t, partial, 'beacon');
+    expectAck(t, late, responseId, 'completed');
+    return { responseId };
+  });
+}
+
+/** R3 (with the signing secret): a signed-in shopper answers, the token in the beacon's body. */
+function signedInResponse(t: CheckApi): Promise<void> {
+  return t.shared('surveys.signed-in', async () => {
+    const { surveyId } = await setup(t);
+    const responseId = crypto.randomUUID();
+    const customerToken = await t.validToken(t.newCustomerId());
+    const body: ResponseBody = { responseId, surveyId, answers: [{ questionId: 'nps', value: 10 }], completed: true, locale: 'en', customerToken };
+    const exchange = await sendResponse(t, body, 'beacon', true);
+    const ack = expectAck(t, exchange, responseId, 'completed');
+    if (typeof ack.balance !== 'number') t.fail("a signed-in shopper's acknowledgement should carry their balance, got null", exchange);
+  });
+}
+
+function eventOnce(route: 'surveyImpression' | 'surveyDismissal'): (t: CheckApi) => Promise<void> {
+  return (t) =>
+    t.shared(`surveys.${route}`, async () => {
+      const { surveyId } = await setup(t);
+      const eventId = crypto.randomUUID();
+      const first = t.expectSuccess(route, await t.call(route, { body: { eventId, surveyId } }), 200);
+      if (!first.recorded) t.fail('the first delivery of an event was not recorded');
+      const again = await t.call(route, { body: JSON.stringify({ eventId, surveyId }), headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
+      if (t.expectSuccess(route, again, 200).recorded !== false) t.fail('a repeated delivery of the same eventId was recorded again', again);
+    });
+}
+
+/** Splits RFC 4180 CSV (quoted cells, doubled quotes, CRLF) into rows of cells. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += char;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+const NEEDS = ['secret'] as const;
+
+function surveyCheck(id: string, title: string, routes: Check['routes'], run: (t: CheckApi) => Promise<void>, covers: Check['covers'] = []): Check {
+  return { id, title, routes: ['merchantSaveSurvey', ...routes], covers, needs: NEEDS, run };
+}
+
+/**
+ * Surveys: an answer is stored exactly once however often it is delivered (retries, beacons), a
+ * completed response never changes, events count once, and results and the export add up. The kit
+ * saves its own paused survey first, so it needs the secret key.
+ */
+export const surveyChecks = defineGroup({
+  id: 'surveys',
+  title: 'Surveys (exactly once)',
+  checks: [
+    surveyCheck('save', 'saves a survey (PUT, 200 MerchantSurvey), paused so shoppers never see it', ['boot'], async (t) => void (await setup(t)), ['merchantSaveSurvey']),
+    surveyCheck('invalid-config', 'refuses a survey with duplicate question ids (400 validation_failed naming the field)', ['boot'], async (t) => {
+      const surveyId = `conformance-${crypto.randomUUID().slice(0, 8)}`;
+      const config = conformanceSurvey(surveyId, (await t.guestBoot()).locale);
+      const duplicate = { ...config, questions: [config.questions[0], { ...config.questions[1], id: 'nps' }] };
+      const exchange = await t.call('merchantSaveSurvey', { params: { surveyId }, body: duplicate });
+      const envelope = t.expectError(exchange, 400, 'validation_failed');
+      if (!envelope.error.fields?.some((field) => field.path === 'questions.1.id')) t.fail('error.fields should name questions.1.id', exchange);
+    }),
+    surveyCheck('list', "lists the shop's surveys, the kit's among them (200 MerchantSurveyList)", ['merchantSurveys'], async (t) => {
+      const { surveyId } = await setup(t);
+      const exchange = await t.call('merchantSurveys');
+      const list = t.expectSuccess('merchantSurveys', exchange, 200);
+      if (!list.surveys.some((entry) => entry.survey.id === surveyId)) t.fail(`the list does not include the survey just saved (${surveyId})`, exchange);
+    }, ['merchantSurveys']),
+    surveyCheck(
+      'response-once',
+      'the same complete response delivered twice is acknowledged twice (200 SurveyResponseAck) and stored once',
+      ['surveyResponse'],
+      async (t) => void (await answeredTwice(t)),
+      ['surveyResponse'],
+    ),
+    surveyCheck(
+      'beacon-then-complete',
+      'a text/plain beacon saves a partial response; after completion a late partial changes nothing',
+      ['surveyResponse'],
+      async (t) => void (await beaconThenComplete(t)),
+    ),
+    surveyCheck('impression-once', 'an impression delivered twice is recorded once', ['surveyImpression'], eventOnce('surveyImpression'), ['surveyImpression']),
+    surveyCheck('dismissal-once', 'a dismissal delivered twice is recorded once', ['surveyDismissal'], eventOnce('surveyDismissal'), ['surveyDismissal']),
+    {
+      id: 'unknown-survey',
+      title: 'a response to a survey the shop does not have → 404 survey_not_found',
+      routes: ['surveyResponse'],
+      async run(t) {
+        const body = { responseId: crypto.randomUUID(), surveyId: 'conformance-no-such-survey', answers: [], completed: false, locale: 'en' };
+        t.expectError(await sendResponse(t, body), 404, 'survey_not_found');
+      },
+    },
+    surveyCheck('body-token-refused', 'a forged or alg "none" customer token in a beacon body → 401 unauthorized', ['surveyResponse', 'boot'], async (t) => {
+      const { surveyId } = await setup(t);
+      const shopId = (await t.guestBoot()).shop.id;
+      const now = Math.floor(t.now().getTime() / 1000);
+      const claims = { iss: shopId, sub: t.newCustomerId(), iat: now, exp: now + 300 };
+      for (const customerToken of [unsecuredToken(claims), signToken(claims, `conformance-${crypto.randomUUID()}`)]) {
+        const body = { responseId: crypto.randomUUID(), surveyId, answers: [], completed: false, locale: 'en', customerToken };
+        t.expectError(await sendResponse(t, body, 'beacon'), 401, 'unauthorized');
+      }
+    }),
+    {
+      ...surveyCheck('signed-in', "a signed-in shopper's response (token in the body) is acknowledged with their balance", ['surveyResponse'], async (t) => {
+        await signedInResponse(t);
+      }),
+      needs: ['secret', 'signingSecret'],
+    },
+    surveyCheck(
+      'results',
+      'results count each response, impression and dismissal once (200 SurveyResults)',
+      ['surveyResults', 'surveyResponse', 'surveyImpression', 'surveyDismissal'],
+      async (t) => {
+        const { surveyId } = await setup(t);
+        const once = await answeredTwice(t);
+        await beaconThenComplete(t);
+        await eventOnce('surveyImpression')(t);
+        await eventOnce('surveyDismissal')(t);
+        const signedIn = t.options.signingSecret ? (await signedInResponse(t), 1) : 0;
+        const exchange = await t.call('surveyResults', { params: { surveyId } });
+        const results = t.expectSuccess('surveyResults', exchange, 200);
+        const expected = { started: 2 + signedIn, partial: 0, completed: 2 + signedIn };
+        const got = results.responses;
+        if (got.started !== expected.started || got.partial !== expected.partial || got.completed !== expected.completed) {
+          t.fail(`expected responses ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`, exchange);
+        }
+        if (results.impressions !== 1 || results.dismissals !== 1) t.fail(`expected 1 impression and 1 dismissal, got ${results.impressions} and ${results.dismissals}`, exchange);
+        const texts = results.textAnswers.items.filter((item) => item.responseId === once.responseId);
+        if (texts.length !== 1) t.fail(`the response delivered twice has ${texts.length} free-text answers in the results, not 1`, exchange);
+      },
+      ['surveyResults'],
+    ),
+    surveyCheck(
+      'export',
+      'the CSV export has one row per response and neutralises formula-like cells',
+      ['surveyExport', 'surveyResponse'],
+      async (t) => {
+        const { surveyId } = await setup(t);
+        const once = await answeredTwice(t);
+        const exchange = await t.call('surveyExport', { params: { surveyId }, headers: { Accept: 'text/csv' } });
+        t.expectSuccess('surveyExport', exchange, 200);
+        const rows = parseCsv(exchange.text.replace(/^\uFEFF/, ''));
+        const matching = rows.filter((row) => row.includes(once.responseId));
+        if (matching.length !== 1) t.fail(`the response delivered twice has ${matching.length} rows in the export, not 1`, exchange);
+        const cell = matching[0]!.find((value) => value.includes('HYPERLINK')) ?? t.fail("the export lost the response's free-text answer", exchange);
+        if (/^[=+\-@\t\r]/.test(cell)) t.fail(`a shopper's text reaches the spreadsheet as a formula: ${cell}`, exchange);
+      },
+      ['surveyExport'],
+    ),
+  ],
+});
