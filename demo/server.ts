@@ -81,6 +81,8 @@ export function createDemoApp(options: DemoAppOptions) {
   app.get('/admin/*', (c) => api.fetch(c.req.raw));
   app.get('/sadakat/*', serveFiles(distDir, '/sadakat/'));
   app.get('/static/*', serveFiles(join(here, 'public'), '/static/'));
+  // Browsers ask for /favicon.ico on documents that declare no icon (a CSS file opened as a page).
+  app.get('/favicon.ico', (c) => c.redirect('/static/img/favicon.svg', 301));
   app.route('/', storefront.app);
   return { app, orders: storefront.orders };
 }
