@@ -1,47 +1,30 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedeemResponse } from '../../../src/contract';
 import { migrateToLatest, mintCustomerToken, openDatabase, seedDemo, type Database, type DemoSeed } from '../../../src/server';
 import { ensureCustomer } from '../../../src/server/domain/customers';
 import { appendLedgerEntry, ledgerSum } from '../../../src/server/domain/ledger';
+import { startServerProcess, type ServerProcess } from '../../support/serverProcess';
 import { createTestDatabase, type TestDatabase } from '../../support/testDatabase';
 
 // Two API processes on one PostgreSQL behave as one: nothing shared lives in process memory.
 let database: TestDatabase;
 let db: Database;
 let seed: DemoSeed;
-const instances: ChildProcess[] = [];
+const instances: ServerProcess[] = [];
 const urls: string[] = [];
-
-function startInstance(databaseUrl: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/main.ts', 'serve'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SADAKAT_STOP_WITH_PARENT: '1' },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  instances.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`instance exited early (${code}): ${output}`)));
-  });
-}
 
 beforeAll(async () => {
   database = await createTestDatabase('postgres');
   db = await openDatabase(database.url);
   await migrateToLatest(db);
   seed = await seedDemo(db, { origins: ['https://shop.example'] });
-  urls.push(...(await Promise.all([startInstance(database.url), startInstance(database.url)])));
+  instances.push(...(await Promise.all([startServerProcess(database.url), startServerProcess(database.url)])));
+  urls.push(...instances.map((instance) => instance.url));
 }, 60_000);
 
 afterAll(async () => {
-  for (const child of instances) child.stdin?.end();
-  await Promise.all(instances.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+  await Promise.all(instances.map((instance) => instance.stop()));
   await db.close();
   await database.drop();
 });
