@@ -16,6 +16,7 @@ import { HomeView } from './HomeView';
 import { LoadingState } from './LoadingState';
 import { Panel } from './Panel';
 import { PanelHeader } from './PanelHeader';
+import { PointsAnnouncer } from './PointsAnnouncer';
 
 interface AppProps {
   model: LoyaltyModel;
@@ -49,10 +50,10 @@ export function App({ model, survey, launcher, features }: AppProps) {
     <I18n.Provider value={translator}>
       <Panel open={model.open} labelledBy="sadakat-title" returnFocusTo={launcher} onClose={() => model.close()}>
         <PanelHeader model={model} />
-        <div class="body" part="body">
-          {body}
-        </div>
+        <div class="body">{body}</div>
+        <PointsAnnouncer model={model} inDialog />
       </Panel>
+      <PointsAnnouncer model={model} inDialog={false} />
       {feature ? <feature.Card model={feature.model} launcher={launcher} /> : null}
       <PointsToast toast={features.toast} />
     </I18n.Provider>
