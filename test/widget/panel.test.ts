@@ -135,12 +135,17 @@ describe('dialog behaviour', () => {
     expect(widget.ui().getByRole('heading', { level: 2 })).toHaveTextContent('Kervan Kulübü');
   });
 
-  it('each link on Home opens its view', async () => {
+  it('each link on Home opens its view, and focus moves to the new view’s title (and back)', async () => {
     widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse') }));
     const dialog = await openPanel(widget);
     await waitFor(() => expect(part(dialog, 'balance')).not.toBeNull());
     widget.ui().getByRole('button', { name: /Puan kazan/ }).click();
-    await waitFor(() => expect(widget?.ui().getByRole('heading', { level: 2 })).toHaveTextContent('Puan kazan'));
+    const heading = () => widget?.ui().getByRole('heading', { level: 2 });
+    await waitFor(() => expect(heading()).toHaveTextContent('Puan kazan'));
+    await waitFor(() => expect(widget?.root().activeElement).toBe(heading()));
+    widget.ui().getByRole('button', { name: 'Geri' }).click();
+    await waitFor(() => expect(heading()).toHaveTextContent('Kervan Kulüp'));
+    await waitFor(() => expect(widget?.root().activeElement).toBe(heading()));
   });
 
   it('opens on the view a #sadakat-<view> hash names, at start and on hashchange', async () => {

@@ -56,7 +56,7 @@ describe('tokens', () => {
       if (/:\s*none\s*$/.test(declaration)) continue;
       expect(declaration).toContain('var(--_duration)');
     }
-    expect(cssRules).toMatch(/@media \(prefers-reduced-motion: ?reduce\)\s*\{\s*:host\s*\{\s*--_duration:\s*0ms/);
+    expect(cssRules).toMatch(/@media \(prefers-reduced-motion: ?reduce\)\s*\{\s*\.root\s*\{\s*--_duration:\s*0ms/);
   });
 
   it('uses logical properties only, so the layout mirrors in right-to-left languages', () => {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { LoyaltyModel } from '../models/loyaltyModel';
 import { useI18n } from '../i18n';
 import { GuestActions } from './GuestActions';
@@ -15,6 +16,16 @@ export function PanelHeader({ model }: { model: LoyaltyModel }) {
   const programme = model.programme.value;
   const home = view === 'home';
 
+  // Moving between views replaces the content under the focus: focus the new view's title, so
+  // the keyboard stays in the panel and a screen reader says where the shopper is.
+  const title = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(view);
+  useEffect(() => {
+    if (shown.current === view) return;
+    shown.current = view;
+    if (model.open.peek()) title.current?.focus();
+  }, [view, model]);
+
   return (
     <header class="header" part="header">
       <div class="header-bar">
@@ -23,7 +34,7 @@ export function PanelHeader({ model }: { model: LoyaltyModel }) {
             <Icon name="back" class="flip-rtl" />
           </button>
         )}
-        <h2 class="header-title" id="sadakat-title" tabIndex={-1} data-autofocus>
+        <h2 ref={title} class="header-title" id="sadakat-title" tabIndex={-1} data-autofocus>
           {home ? <bdi>{programme?.name ?? t('panel.label')}</bdi> : t(`view.${view}`)}
         </h2>
         <button type="button" class="icon-button" part="close-button" aria-label={t('panel.close')} onClick={() => model.close()}>
