@@ -44,6 +44,10 @@ export interface SessionOptions {
   /** A demo shopper id (`ayse`, `mehmet`), set the way the shopper switcher sets it. Guest if absent. */
   shopper?: string;
   viewport?: { width: number; height: number };
+  /** `prefers-color-scheme`. @default 'light' */
+  colorScheme?: 'light' | 'dark';
+  /** A phone: touch events and the mobile viewport behaviour. */
+  mobile?: boolean;
 }
 
 /** A fresh browser context (no shared storage between tests) with error collectors attached. */
@@ -51,6 +55,8 @@ export async function openSession(browser: Browser, options: SessionOptions = {}
   const { url } = demo();
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 860 },
+    colorScheme: options.colorScheme ?? 'light',
+    ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
     locale: 'tr-TR',
     timezoneId: 'Europe/Istanbul',
     reducedMotion: 'reduce',

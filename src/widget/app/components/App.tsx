@@ -50,7 +50,10 @@ export function App({ model, survey, launcher, features }: AppProps) {
     <I18n.Provider value={translator}>
       <Panel open={model.open} labelledBy="sadakat-title" returnFocusTo={launcher} onClose={() => model.close()}>
         <PanelHeader model={model} />
-        <div class="body">{body}</div>
+        {/* Focusable, so that a keyboard can scroll a view that has no control in it. */}
+        <div class="body" role="region" aria-labelledby="sadakat-title" tabIndex={0}>
+          {body}
+        </div>
         <PointsAnnouncer model={model} inDialog />
       </Panel>
       <PointsAnnouncer model={model} inDialog={false} />
