@@ -101,7 +101,7 @@ describe('a hostile host page does not change the widget', () => {
         await page.mouse.move(0, 0);
         const closed = await widgetSnapshot(page);
         if (variant === 'hostile') {
-          // Above the page's z-index 999999 overlay (the launcher's own z-index is 2147483000).
+          // Above the page's z-index 999999 overlay (the launcher's own z-index is 2147480000).
           expect(await topmostAt(page, '.launcher')).toBe('sadakat-widget');
           // The page really is hostile: its own button is gone, its direction flipped.
           expect(await page.evaluate(() => getComputedStyle(document.querySelector('main button')!).display)).toBe('none');

@@ -48,6 +48,8 @@ export interface SessionOptions {
   colorScheme?: 'light' | 'dark';
   /** A phone: touch events and the mobile viewport behaviour. */
   mobile?: boolean;
+  /** `prefers-reduced-motion`; tests run without motion unless they are about it. @default 'reduce' */
+  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 /** A fresh browser context (no shared storage between tests) with error collectors attached. */
@@ -59,7 +61,7 @@ export async function openSession(browser: Browser, options: SessionOptions = {}
     ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
     locale: 'tr-TR',
     timezoneId: 'Europe/Istanbul',
-    reducedMotion: 'reduce',
+    reducedMotion: options.reducedMotion ?? 'reduce',
   });
   // An action that cannot happen fails with Playwright's own message well before the test timeout.
   context.setDefaultTimeout(10_000);
