@@ -144,7 +144,7 @@ describe('dialog behaviour', () => {
     await waitFor(() => expect(heading()).toHaveTextContent('Puan kazan'));
     await waitFor(() => expect(widget?.root().activeElement).toBe(heading()));
     widget.ui().getByRole('button', { name: 'Geri' }).click();
-    await waitFor(() => expect(heading()).toHaveTextContent('Kervan Kulüp'));
+    await waitFor(() => expect(heading()).toHaveTextContent('Kervan Kulübü'));
     await waitFor(() => expect(widget?.root().activeElement).toBe(heading()));
   });
 

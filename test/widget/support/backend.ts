@@ -20,9 +20,9 @@ export function useBackend(): BackendSuite {
   let backend: TestBackend | undefined;
   let widget: Mounted | undefined;
   beforeAll(async () => {
-    // Warm the panel module (a browser fetches it when idle): its first transform under a loaded
-    // machine can outlast a 1s waitFor. Widgets still load it lazily through their own loader.
-    [backend] = await Promise.all([createTestBackend(), loadApp()]);
+    // Warm the panel and survey modules (a browser fetches them when idle): their first transform
+    // on a loaded machine can outlast a waitFor. Widgets still load them lazily, as they would.
+    [backend] = await Promise.all([createTestBackend(), loadApp(), import('../../../src/widget/app/survey/surveyFeature')]);
   });
   afterAll(() => backend?.close());
   afterEach(() => {
