@@ -1,60 +1,75 @@
 import { waitFor } from '@testing-library/dom';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useBackend } from './support/backend';
 import { launcherText, loadApp, type Mounted } from './support/widget';
 
 const suite = useBackend();
 
-/** The backend's fetch, adding `bonus` points to the balance of every answer after the first. */
-function growingBalance(bonus: number): typeof fetch {
+// The points toast remembers the last balance per tab (sessionStorage); each test starts afresh.
+beforeEach(() => sessionStorage.clear());
+
+/** The backend's fetch, moving the balance by `steps[n]` in total on the n-th answer after the first. */
+function changingBalance(steps: number[]): typeof fetch {
   let calls = 0;
   return async (input, init) => {
     const response = await suite.backend.fetch(input, init);
-    if (calls++ === 0) return response;
+    const step = calls++ === 0 ? 0 : (steps[calls - 2] ?? steps[steps.length - 1] ?? 0);
+    if (step === 0) return response;
     const body = (await response.json()) as { customer: { balance: number } | null };
-    if (body.customer) body.customer.balance += bonus * (calls - 1);
+    if (body.customer) body.customer.balance += step;
     return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
   };
 }
 
-const statuses = (widget: Mounted) => [...widget.root().querySelectorAll('[role="status"]')].map((region) => region.textContent ?? '');
-const inDialog = (widget: Mounted) => widget.root().querySelector('dialog [role="status"]:not([aria-busy] *)');
+/** The text of every live region outside and inside the dialog (the loading one aside). */
+function spoken(widget: Mounted) {
+  const regions = [...widget.root().querySelectorAll('[role="status"]')].filter((region) => !region.closest('[aria-busy]'));
+  const text = (inside: boolean) =>
+    regions
+      .filter((region) => Boolean(region.closest('dialog')) === inside)
+      .map((region) => region.textContent ?? '')
+      .join('')
+      .trim();
+  return { outside: text(false), inside: text(true) };
+}
 
-describe('points changes are announced politely', () => {
-  it('reads out a new balance with its change, outside the dialog while it is closed and inside once open', async () => {
-    const widget = suite.start(suite.options({ customerToken: await suite.backend.tokenFor('ayse'), fetch: growingBalance(50) }));
+async function openedOnce(widget: Mounted) {
+  // The panel module loads when the browser is idle; here it is asked for directly.
+  await loadApp();
+  widget.api.open();
+  await waitFor(() => expect(widget.root().querySelector('dialog')?.open).toBe(true));
+}
+
+describe('points changes are announced politely, once', () => {
+  it('inside the dialog while it is open (outside it the page is inert), outside it while closed', async () => {
+    const widget = suite.start(suite.options({ customerToken: await suite.backend.tokenFor('ayse'), fetch: changingBalance([50, 100, -900]) }));
     await launcherText(widget, /2\.450/);
-    // The panel module loads when the browser is idle; here it is asked for directly.
-    await loadApp();
-    widget.api.open();
-    await waitFor(() => expect(widget.root().querySelector('dialog')?.open).toBe(true));
-    widget.api.close();
+    await openedOnce(widget);
     // The first balance a shopper gets is not news; nothing is said.
-    expect(statuses(widget).join('')).toBe('');
+    expect(spoken(widget)).toEqual({ outside: '', inside: '' });
 
+    // Open: the region inside the dialog speaks.
     widget.api.refresh();
-    await launcherText(widget, /2\.500/);
-    const outside = [...widget.root().querySelectorAll('[role="status"]')].find((region) => !region.closest('dialog'));
-    await waitFor(() => expect(outside).toHaveTextContent('Bakiyen güncellendi: 2.500 puan (+50 puan).'));
-    expect(outside).not.toHaveAttribute('aria-hidden');
+    await waitFor(() => expect(spoken(widget).inside).toBe('Bakiyen güncellendi: 2.500 puan (+50 puan).'));
 
-    // Open: the page outside the modal dialog is inert, so the region inside it speaks instead.
-    widget.api.open();
-    await waitFor(() => expect(inDialog(widget)).toHaveTextContent('Bakiyen güncellendi: 2.500 puan (+50 puan).'));
-    expect(outside).toHaveTextContent('');
-
+    // Closed, a gain: the points toast by the launcher says it, and nothing else does.
+    widget.api.close();
     widget.api.refresh();
-    await waitFor(() => expect(inDialog(widget)).toHaveTextContent('Bakiyen güncellendi: 2.550 puan (+50 puan).'));
+    await launcherText(widget, /2\.550/);
+    await waitFor(() => expect(spoken(widget).outside).toBe('Hesabına +50 puan eklendi!'));
+
+    // Closed, points spent (no toast for that): our region outside the dialog says it.
+    widget.api.refresh();
+    await launcherText(widget, /1\.550/);
+    await waitFor(() => expect(spoken(widget).outside).toContain('Bakiyen güncellendi: 1.550 puan (-1.000 puan).'));
   });
 
   it('a different shopper’s balance is not a change', async () => {
     const widget = suite.start(suite.options({ customerToken: await suite.backend.tokenFor('ayse') }));
     await launcherText(widget, /2\.450/);
-    await loadApp();
-    widget.api.open();
-    await waitFor(() => expect(widget.root().querySelector('dialog')?.open).toBe(true));
+    await openedOnce(widget);
     widget.api.identify(await suite.backend.tokenFor('mehmet'));
     await launcherText(widget, /380/);
-    expect(statuses(widget).join('')).toBe('');
+    expect(spoken(widget)).toEqual({ outside: '', inside: '' });
   });
 });

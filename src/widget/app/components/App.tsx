@@ -56,7 +56,8 @@ export function App({ model, survey, launcher, features }: AppProps) {
         </div>
         <PointsAnnouncer model={model} inDialog />
       </Panel>
-      <PointsAnnouncer model={model} inDialog={false} />
+      {/* Outside the dialog a gain is read out by the toast's own live region; one voice is enough. */}
+      <PointsAnnouncer model={model} inDialog={false} toastShown={features.toast.gained.value !== null} />
       {feature ? <feature.Card model={feature.model} launcher={launcher} /> : null}
       <PointsToast toast={features.toast} />
     </I18n.Provider>
