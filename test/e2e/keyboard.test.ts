@@ -62,6 +62,11 @@ function focused(page: Page): Promise<Stop> {
   });
 }
 
+/** Waits (briefly) until the focus is where `wanted` says; the caller then asserts it. */
+async function focusSettles(page: Page, wanted: (stop: Stop) => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 20 && !wanted(await focused(page)); attempt++) await page.waitForTimeout(50);
+}
+
 async function tabUntil(page: Page, wanted: (stop: Stop) => boolean, limit = 40, key = 'Tab'): Promise<Stop> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press(key);
@@ -123,6 +128,7 @@ describe('keyboard only', () => {
           await page.evaluate((name) => (window as unknown as { Sadakat: { open(v: string): void } }).Sadakat.open(name), view);
         }
         await page.locator(`sadakat-widget ${widget.header} button[aria-label="Geri"]`).waitFor();
+        await focusSettles(page, (stop) => stop.isTitle);
         expect(await focused(page), `${view}: focus on the view's title`).toMatchObject({ isTitle: true });
         const stops = await walkPanel(page, view);
         expect(stops.length).toBeGreaterThanOrEqual(2);
@@ -130,6 +136,7 @@ describe('keyboard only', () => {
         await tabUntil(page, (stop) => stop.label === 'Geri');
         await page.keyboard.press('Enter');
         await page.locator(`sadakat-widget ${widget.balance}`).waitFor();
+        await focusSettles(page, (stop) => stop.isTitle);
         expect(await focused(page), `${view}: back on Home's title`).toMatchObject({ isTitle: true });
       }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { LoyaltyModel } from '../models/loyaltyModel';
 import { useI18n } from '../i18n';
 import { GuestActions } from './GuestActions';
@@ -17,10 +17,11 @@ export function PanelHeader({ model }: { model: LoyaltyModel }) {
   const home = view === 'home';
 
   // Moving between views replaces the content under the focus: focus the new view's title, so
-  // the keyboard stays in the panel and a screen reader says where the shopper is.
+  // the keyboard stays in the panel and a screen reader says where the shopper is. A layout
+  // effect, so that focus is never left on nothing between the render and the next frame.
   const title = useRef<HTMLHeadingElement>(null);
   const shown = useRef(view);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (shown.current === view) return;
     shown.current = view;
     if (model.open.peek()) title.current?.focus();
