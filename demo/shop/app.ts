@@ -6,6 +6,7 @@ import { findProduct } from './catalog';
 import type { Html, PageContext, Shopper } from './layout';
 import { OrderBook } from './orders';
 import { accountPage, cartPage, homePage, notFoundPage, orderErrorPage, productPage, thankYouPage } from './pages';
+import { playgroundPage, previewPage } from './playground';
 
 export interface StorefrontOptions {
   /** The shop's publishable key, pasted into the script tag. */
@@ -26,7 +27,15 @@ export interface StorefrontOptions {
 /** The cookie that remembers which demo shopper is "signed in" to the demo shop. */
 export const SHOPPER_COOKIE = 'kervan_musteri';
 
-type Env = { Variables: { nonce: string } };
+type Env = {
+  Variables: {
+    nonce: string;
+    /** This page embeds the shop's own pages in frames (the theme playground). */
+    framesSelf?: boolean;
+    /** This page may be framed by the shop's own pages (the playground's preview). */
+    framedBySelf?: boolean;
+  };
+};
 
 /**
  * The demo storefront and its little shop backend: server-rendered pages with the widget's script
@@ -55,7 +64,8 @@ export function createStorefront(options: StorefrontOptions) {
           "font-src 'self'",
           "form-action 'self'",
           "base-uri 'none'",
-          "frame-ancestors 'none'",
+          ...(c.get('framesSelf') ? ["frame-src 'self'"] : []),
+          c.get('framedBySelf') ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
           "object-src 'none'",
         ].join('; '),
       );
@@ -106,6 +116,16 @@ export function createStorefront(options: StorefrontOptions) {
   });
 
   app.get('/sepet', async (c) => c.html(await render(c, (ctx) => cartPage(ctx))));
+
+  // The theme playground and the page its preview frame shows.
+  app.get('/tema', async (c) => {
+    c.set('framesSelf', true);
+    return c.html(await render(c, playgroundPage));
+  });
+  app.get('/tema/onizleme', async (c) => {
+    c.set('framedBySelf', true);
+    return c.html(await render(c, previewPage));
+  });
 
   // The programme's sign-in and join links (`joinUrl`, `signInUrl`) point here.
   app.get('/hesap', async (c) =>

@@ -37,6 +37,11 @@ export interface PageOptions {
   body: Html;
   /** Extra attributes on <body>, e.g. a flag for store.js. */
   bodyFlag?: 'clear-cart';
+  /** Paste the widget's script tag. @default true */
+  widget?: boolean;
+  /** Extra same-origin stylesheets and module scripts for this page (under /static). */
+  styles?: string[];
+  scripts?: string[];
 }
 
 export const SHOP_NAME = 'Kervan Kahve & Seramik';
@@ -102,7 +107,9 @@ export function page(ctx: PageContext, options: PageOptions): Html {
 <meta name="description" content="${options.description ?? 'Kadıköy’de kavrulan nitelikli kahve ve elde şekillenen seramikler.'}">
 <link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/store.css">
+${(options.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
 <script type="module" src="/static/store.js" nonce="${ctx.nonce}"></script>
+${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}" nonce="${ctx.nonce}"></script>`)}
 </head>
 <body${options.bodyFlag ? html` data-${options.bodyFlag}` : ''}>
 <a class="skip-link" href="#main">İçeriğe geç</a>
@@ -133,6 +140,7 @@ ${options.body}
     <div>
       <p class="site-footer__heading">Kervan Kulübü</p>
       <p><a href="/hesap?islem=kayit">Üye ol</a> · <a href="/hesap?islem=giris">Giriş yap</a></p>
+      <p><a href="/tema">Widget tema atölyesi</a></p>
     </div>
     <div>
       <p class="site-footer__heading">Mağaza sahibi misiniz?</p>
@@ -142,7 +150,7 @@ ${options.body}
   </div>
 </footer>
 <div class="toast" role="status" aria-live="polite" data-toast></div>
-${widgetScript(ctx.widget, ctx.nonce)}
+${options.widget === false ? '' : widgetScript(ctx.widget, ctx.nonce)}
 </body>
 </html>`;
 }

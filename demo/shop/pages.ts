@@ -29,10 +29,13 @@ function productGrid(category: Category, heading: string): Html {
 const heroArt = raw(`<img class="hero__art" src="/static/img/hero.svg" alt="" width="560" height="520">`);
 
 export function homePage(ctx: PageContext): Html {
+  return page(ctx, { title: SHOP_NAME, body: homeContent(ctx) });
+}
+
+/** The home page's content (also the backdrop of the theme playground's preview). */
+export function homeContent(ctx: PageContext): Html {
   const greeting = ctx.shopper ? `Tekrar hoş geldiniz, ${firstName(ctx.shopper)}.` : 'Kadıköy, İstanbul · 2014’ten beri';
-  return page(ctx, {
-    title: SHOP_NAME,
-    body: html`<section class="hero">
+  return html`<section class="hero">
       <div class="hero__text">
         <p class="eyebrow">${greeting}</p>
         <h1 class="hero__title">Yavaş kavrulmuş kahve, elde şekillenmiş fincanlar.</h1>
@@ -55,8 +58,7 @@ export function homePage(ctx: PageContext): Html {
         <p>Kervan, kahveyi ve onu içtiğimiz fincanı aynı özenle yapma isteğinden doğdu. Kahvelerimizi çiftçilerle doğrudan çalışan ithalatçılardan alıyor, seramiklerimizi Kütahyalı ve İstanbullu ustalarla birlikte üretiyoruz.</p>
         <p>Kervan Kulübü üyeleri her alışverişte puan kazanıyor, puanlarını indirime ve ücretsiz kargoya çeviriyor. Puanlarınızı sağ alttaki düğmeden görebilirsiniz.</p>
       </div>
-    </section>`,
-  });
+    </section>`;
 }
 
 export function productPage(ctx: PageContext, product: Product): Html {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ar } from '../../src/widget/i18n/ar';
 import { en } from '../../src/widget/i18n/en';
 import { launcherMessages } from '../../src/widget/i18n/launcher';
-import { formatPoints, resolveLocale } from '../../src/widget/i18n/locale';
+import { formatPoints, LANGUAGES, resolveLocale } from '../../src/widget/i18n/locale';
 import { tr, trDative } from '../../src/widget/i18n/tr';
-import { createTranslator } from '../../src/widget/i18n/translate';
+import { catalogs, createTranslator } from '../../src/widget/i18n/translate';
 
 const locale = (tag: string) => resolveLocale(tag, document, { languages: [] });
 
@@ -14,6 +15,9 @@ describe('formatting', () => {
     ['en', 1250, '1,250 points'],
     ['en', 1, '1 point'],
     ['en-GB', 0, '0 points'],
+    ['ar', 2, `${new Intl.NumberFormat('ar').format(2)} نقطتان`],
+    ['ar', 5, `${new Intl.NumberFormat('ar').format(5)} نقاط`],
+    ['ar', 1250, `${new Intl.NumberFormat('ar').format(1250)} نقطة`],
   ])('%s: %i points → %s', (tag, count, expected) => {
     const resolved = locale(tag);
     expect(formatPoints(resolved.tag, count, launcherMessages[resolved.language].points)).toBe(expected);
@@ -25,7 +29,7 @@ describe('formatting', () => {
     expect(createTranslator(locale('en')).points(-1000, true)).toBe('-1,000 points');
   });
 
-  it('formats money and relative dates with Intl', () => {
+  it('formats money, dates and relative dates with Intl', () => {
     const trT = createTranslator(locale('tr'));
     const enT = createTranslator(locale('en'));
     expect(trT.money(550, 'TRY')).toBe('₺550');
@@ -33,6 +37,14 @@ describe('formatting', () => {
     const now = Date.parse('2026-11-23T12:00:00Z');
     expect(trT.relative('2026-11-22T12:00:00Z', now)).toBe('dün');
     expect(enT.relative('2026-11-20T12:00:00Z', now)).toBe('3 days ago');
+    const noon = '2026-11-23T12:00:00Z';
+    expect(trT.date(noon)).toBe(new Intl.DateTimeFormat('tr', { dateStyle: 'medium' }).format(new Date(noon)));
+    expect(createTranslator(locale('en-GB')).date(noon)).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(noon)));
+  });
+
+  it('isolates filled-in values in right-to-left languages only', () => {
+    expect(createTranslator(locale('ar')).t('reward.ready', { reward: '%10 indirim' })).toBe('لديك نقاط كافية للحصول على \u2068%10 indirim\u2069.');
+    expect(createTranslator(locale('en')).t('reward.ready', { reward: '10% off' })).toBe('You have enough points for 10% off.');
   });
 
   it('puts Turkish tier names in the dative by vowel harmony', () => {
@@ -53,10 +65,32 @@ describe('formatting', () => {
 });
 
 describe('catalogs', () => {
-  it('English has exactly the Turkish keys, each non-empty', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(tr).sort());
-    for (const value of Object.values(en)) expect(typeof value === 'string' ? value.length : 1).toBeGreaterThan(0);
-    expect(Object.keys(launcherMessages.en).sort()).toEqual(Object.keys(launcherMessages.tr).sort());
+  it.each([
+    ['en', en],
+    ['ar', ar],
+  ])('%s has exactly the Turkish keys, each non-empty, plurals as plurals', (_language, catalog) => {
+    expect(Object.keys(catalog).sort()).toEqual(Object.keys(tr).sort());
+    for (const [key, value] of Object.entries(catalog)) {
+      const source = tr[key as keyof typeof tr];
+      // A plural stays a plural; text may be a string or, for grammar-heavy languages, a function.
+      expect(typeof value === 'object', key).toBe(typeof source === 'object');
+      if (typeof value === 'string') expect(value.trim().length, key).toBeGreaterThan(0);
+      if (typeof value === 'object') expect(Object.keys(value)).toEqual(expect.arrayContaining(['one', 'other']));
+    }
+  });
+
+  it('every language has a panel catalog and launcher strings, with the same {slots} as Turkish', () => {
+    expect(Object.keys(catalogs).sort()).toEqual([...LANGUAGES].sort());
+    expect(Object.keys(launcherMessages).sort()).toEqual([...LANGUAGES].sort());
+    const slots = (text: unknown) => [...String(typeof text === 'object' && text ? Object.values(text).join(' ') : text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const language of LANGUAGES) {
+      expect(Object.keys(launcherMessages[language]).sort()).toEqual(Object.keys(launcherMessages.tr).sort());
+      for (const [key, value] of Object.entries(catalogs[language])) {
+        const source = tr[key as keyof typeof tr];
+        if (typeof source === 'function' || typeof value === 'function') continue;
+        expect(new Set(slots(value)), `${language} ${key}`).toEqual(new Set(slots(source)));
+      }
+    }
   });
 });
 
@@ -70,5 +104,15 @@ describe('locale chain', () => {
     document.documentElement.lang = '';
     expect(resolveLocale(undefined, document, { languages: ['ja'] })).toMatchObject({ tag: 'tr', language: 'tr' });
     expect(resolveLocale(undefined, document, undefined)).toMatchObject({ tag: 'tr' });
+  });
+
+  it('marks the last step as the fallback (the shop default decides), and knows right-to-left', () => {
+    document.documentElement.lang = '';
+    expect(resolveLocale('de', document, { languages: ['fr-FR'] })).toEqual({ tag: 'tr', language: 'tr', dir: 'ltr', fallback: true });
+    expect(resolveLocale('ar-EG', document, { languages: [] })).toEqual({ tag: 'ar-EG', language: 'ar', dir: 'rtl' });
+    document.documentElement.lang = 'ar';
+    expect(resolveLocale(undefined, document, { languages: ['en'] })).toMatchObject({ language: 'ar', dir: 'rtl' });
+    document.documentElement.lang = '';
+    expect(resolveLocale('not a tag', document, { languages: ['EN-us'] })).toMatchObject({ tag: 'en-US' });
   });
 });

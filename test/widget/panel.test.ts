@@ -41,7 +41,8 @@ describe('panel for a signed-in shopper', () => {
     // Gümüş cannot redeem the Altın-only cup; the best reward she can afford is 10% off.
     expect(part(dialog, 'reward')).toHaveTextContent('%10 indirim');
     expect(dialog).toHaveTextContent('%10 indirim için puanın yetiyor.');
-    expect(dialog).toHaveTextContent('Kahve Haftası: çift puan: şimdi 2× puan');
+    const campaign = ui.getByText('Kahve Haftası: çift puan').closest('li');
+    expect(campaign).toHaveTextContent('2× puan');
 
     const activity = ui.getByRole('region', { name: 'Son hareketler' });
     const items = activity.querySelectorAll('li');
@@ -134,12 +135,17 @@ describe('dialog behaviour', () => {
     expect(widget.ui().getByRole('heading', { level: 2 })).toHaveTextContent('Kervan Kulübü');
   });
 
-  it('each link on Home opens its view', async () => {
+  it('each link on Home opens its view, and focus moves to the new view’s title (and back)', async () => {
     widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse') }));
     const dialog = await openPanel(widget);
     await waitFor(() => expect(part(dialog, 'balance')).not.toBeNull());
     widget.ui().getByRole('button', { name: /Puan kazan/ }).click();
-    await waitFor(() => expect(widget?.ui().getByRole('heading', { level: 2 })).toHaveTextContent('Puan kazan'));
+    const heading = () => widget?.ui().getByRole('heading', { level: 2 });
+    await waitFor(() => expect(heading()).toHaveTextContent('Puan kazan'));
+    await waitFor(() => expect(widget?.root().activeElement).toBe(heading()));
+    widget.ui().getByRole('button', { name: 'Geri' }).click();
+    await waitFor(() => expect(heading()).toHaveTextContent('Kervan Kulübü'));
+    await waitFor(() => expect(widget?.root().activeElement).toBe(heading()));
   });
 
   it('opens on the view a #sadakat-<view> hash names, at start and on hashchange', async () => {

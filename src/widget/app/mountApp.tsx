@@ -23,6 +23,8 @@ export function mountApp(context: AppContext): MountedApp {
   const doc = context.container.ownerDocument;
   const win = doc.defaultView as Window & typeof globalThis;
   const mount = doc.createElement('div');
+  // No box of its own (like the root): nothing of the widget takes part in the page's layout.
+  mount.className = 'app';
   context.container.append(mount);
   const model = new LoyaltyModel(context);
   const features = createFeatures(context, model);

@@ -13,7 +13,8 @@ export interface ApiClientOptions {
 }
 
 export interface BootRequest {
-  locale: string;
+  /** `null` lets the API use the shop's default language. */
+  locale: string | null;
   customerToken: string | null;
   /** Aborts the request (a newer boot, `destroy()`). */
   signal?: AbortSignal;
@@ -33,7 +34,7 @@ export function createApiClient({ baseUrl, shop, fetch: fetchFn, timeout }: ApiC
     async boot(request, parse) {
       // Relative join keeps a base path: `https://host/loyalty` → `https://host/loyalty/v1/boot`.
       const url = new URL(bootRoute.path.slice(1), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-      url.search = new URLSearchParams({ shop, locale: request.locale }).toString();
+      url.search = new URLSearchParams(request.locale ? { shop, locale: request.locale } : { shop }).toString();
       const headers: Record<string, string> = { accept: 'application/json' };
       if (request.customerToken) headers.authorization = `Bearer ${request.customerToken}`;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import type { BootResponse } from '../../contract/boot';
-import { Points } from '../../contract/primitives';
+import { LocaleTag, Points } from '../../contract/primitives';
 
 /**
  * The part of the boot payload the launcher shows before the panel code has loaded, built from the
@@ -10,6 +10,8 @@ import { Points } from '../../contract/primitives';
  * to its error state (and the launcher drops the number) if that fails.
  */
 export const LauncherSlice = z.object({
+  /** The locale the API resolved the shop's texts for (its default when the widget sent none). */
+  locale: LocaleTag,
   customer: z.nullable(z.object({ balance: Points })),
 });
 export type LauncherSlice = z.infer<typeof LauncherSlice>;
@@ -19,7 +21,7 @@ export type LauncherSlice = z.infer<typeof LauncherSlice>;
 export const sliceOfBoot: (boot: BootResponse) => LauncherSlice = (boot) => boot;
 
 /** What the core needs from a boot payload; `null` means the payload failed validation. */
-export type BootParser = (json: unknown) => { balance: number | null; signedIn: boolean } | null;
+export type BootParser = (json: unknown) => { balance: number | null; signedIn: boolean; locale: string } | null;
 
 /** A parser from a schema of the boot payload: the launcher's slice here, the full contract in the panel. */
 export function bootParser(schema: { safeParse(json: unknown): { success: true; data: LauncherSlice } | { success: false } }): BootParser {
@@ -27,7 +29,7 @@ export function bootParser(schema: { safeParse(json: unknown): { success: true; 
     const parsed = schema.safeParse(json);
     if (!parsed.success) return null;
     const customer = parsed.data.customer;
-    return { balance: customer ? customer.balance : null, signedIn: customer !== null };
+    return { balance: customer ? customer.balance : null, signedIn: customer !== null, locale: parsed.data.locale };
   };
 }
 

@@ -1,6 +1,6 @@
 import launcherCss from '../styles/launcher.css?inline';
 import tokensCss from '../styles/tokens.css?inline';
-import { resolveLocale } from '../i18n/locale';
+import { localeFor, resolveLocale } from '../i18n/locale';
 import { createApiClient, type ApiClient } from './api';
 import type { AppContext, AppModule, CoreState, MountedApp } from './appContext';
 import { parseLauncherSlice, type BootParser } from './bootSlice';
@@ -114,7 +114,9 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     inflight?.abort();
     const controller = (inflight = new AbortController());
     store.set(keep ? { status: 'loading', error: null } : { status: 'loading', error: null, boot: null, balance: null });
-    const result = await api.boot({ locale: store.get().locale.tag, customerToken: token, signal: controller.signal }, (json) => parser(json));
+    const asked = store.get().locale;
+    // Nothing in the locale chain has a catalog: send none, so the shop's default decides.
+    const result = await api.boot({ locale: asked.fallback ? null : asked.tag, customerToken: token, signal: controller.signal }, (json) => parser(json));
     if (destroyed || seq !== bootSeq) return;
     inflight = null;
     if (!result.ok) {
@@ -130,7 +132,14 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       fail(result.error.code);
       return;
     }
-    store.set({ status: 'ready', boot: result.data.json, balance: result.data.parsed.balance, error: null });
+    const shopDefault = asked.fallback ? localeFor(result.data.parsed.locale) : null;
+    store.set({
+      status: 'ready',
+      boot: result.data.json,
+      balance: result.data.parsed.balance,
+      error: null,
+      ...(shopDefault ? { locale: { ...shopDefault, fallback: true as const } } : {}),
+    });
     if (!readyEmitted) {
       readyEmitted = true;
       emitter.emit('sadakat:ready', { customer: result.data.parsed.signedIn });
@@ -258,8 +267,11 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       untheme();
       untheme = applyTheme(host.element, options.theme);
       if (next.timeout !== previous.timeout) api = makeApi();
-      const locale = resolveLocale(options.locale, doc, win.navigator);
-      const localeChanged = locale.tag !== store.get().locale.tag;
+      const resolved = resolveLocale(options.locale, doc, win.navigator);
+      const current = store.get().locale;
+      // Still nothing with a catalog: keep the shop's default that the API named.
+      const locale = resolved.fallback && current.fallback ? current : resolved;
+      const localeChanged = locale.tag !== current.tag;
       store.set({ locale, joinUrl: options.joinUrl ?? null, signInUrl: options.signInUrl ?? null });
       // Compare with what the shop gave last time, so a repeated init() (StrictMode) is a no-op.
       if ((next.customerToken ?? null) !== (previous.customerToken ?? null)) identify(next.customerToken ?? null);

@@ -13,6 +13,7 @@ export const en = {
   'header.tier': 'Tier',
 
   points: { one: '{count} point', other: '{count} points' },
+  'points.changed': 'Your balance is now {balance} ({delta}).',
 
   'tier.title': 'Your tier progress',
   'tier.toNext': '{amount} to {tier}',
@@ -70,8 +71,6 @@ export const en = {
   'earn.survey': 'Answer a survey: {points}',
   'earn.review': 'Review a product: {points}',
   'earn.referral': 'Refer a friend: {points}',
-
-  'campaign.active': '{name}: {multiplier}× points now',
 
   'error.title': 'We can’t show your points right now',
   'error.network': 'We could not connect. Check your connection and try again.',

@@ -2,7 +2,7 @@ import type { Language, PluralForms } from './locale';
 
 /**
  * The launcher's few strings, kept apart from the panel catalogs so the page-view script does not
- * carry the panel's text.
+ * carry the panel's text. Every language in `LANGUAGES` must have them (a type error otherwise).
  */
 interface LauncherMessages {
   /** Accessible name without a balance. */
@@ -14,18 +14,23 @@ interface LauncherMessages {
   rewardReady: string;
 }
 
-const tr: LauncherMessages = {
-  label: 'Ödül programı',
-  labelWithBalance: 'Ödül programı: {points}',
-  points: { one: '{count} puan', other: '{count} puan' },
-  rewardReady: ', kullanabileceğin bir ödül var',
+export const launcherMessages: Record<Language, LauncherMessages> = {
+  tr: {
+    label: 'Ödül programı',
+    labelWithBalance: 'Ödül programı: {points}',
+    points: { one: '{count} puan', other: '{count} puan' },
+    rewardReady: ', kullanabileceğin bir ödül var',
+  },
+  en: {
+    label: 'Rewards programme',
+    labelWithBalance: 'Rewards programme: {points}',
+    points: { one: '{count} point', other: '{count} points' },
+    rewardReady: ', a reward is ready for you',
+  },
+  ar: {
+    label: 'برنامج المكافآت',
+    labelWithBalance: 'برنامج المكافآت: {points}',
+    points: { one: '{count} نقطة', two: '{count} نقطتان', few: '{count} نقاط', other: '{count} نقطة' },
+    rewardReady: '، لديك مكافأة جاهزة',
+  },
 };
-
-const en = {
-  label: 'Rewards programme',
-  labelWithBalance: 'Rewards programme: {points}',
-  points: { one: '{count} point', other: '{count} points' },
-  rewardReady: ', a reward is ready for you',
-} satisfies LauncherMessages;
-
-export const launcherMessages: Record<Language, LauncherMessages> = { tr, en };

@@ -1,5 +1,5 @@
-/** Languages with a complete catalog. Turkish is the source language and the final fallback. */
-export const LANGUAGES = ['tr', 'en'] as const;
+/** Languages with a complete catalog. Turkish is the source language and the last fallback. */
+export const LANGUAGES = ['tr', 'en', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export interface ResolvedLocale {
@@ -8,8 +8,14 @@ export interface ResolvedLocale {
   /** Catalog language, e.g. `en`. */
   language: Language;
   dir: 'ltr' | 'rtl';
+  /**
+   * `true` when nothing in the chain had a catalog: the widget then asks the API without a locale,
+   * so the shop's default language decides (and adopts it when it has a catalog for it).
+   */
+  fallback?: true;
 }
 
+/** Right-to-left scripts' languages (`Intl.Locale#getTextInfo` is not available everywhere). */
 const RTL = ['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug'];
 
 function canonical(tag: string | null | undefined): string | null {
@@ -21,30 +27,46 @@ function canonical(tag: string | null | undefined): string | null {
   }
 }
 
-/**
- * The locale chain: the `locale` option, then the page's `<html lang>`, then the browser's
- * languages, then Turkish. The first tag whose language has a catalog wins.
- */
-export function resolveLocale(option: string | undefined, doc: Document, nav: Pick<Navigator, 'languages'> | undefined): ResolvedLocale {
-  const candidates = [option, doc.documentElement.lang, ...(nav?.languages ?? [])];
-  for (const candidate of candidates) {
-    const tag = canonical(candidate);
-    const language = tag?.split('-')[0]?.toLowerCase();
-    if (tag && (LANGUAGES as readonly string[]).includes(language ?? '')) {
-      return { tag, language: language as Language, dir: RTL.includes(language ?? '') ? 'rtl' : 'ltr' };
-    }
-  }
-  return { tag: 'tr', language: 'tr', dir: 'ltr' };
+/** The locale for one tag, or `null` when its language has no catalog. */
+export function localeFor(candidate: string | null | undefined): ResolvedLocale | null {
+  const tag = canonical(candidate);
+  const language = tag?.split('-')[0]?.toLowerCase() ?? '';
+  if (!tag || !(LANGUAGES as readonly string[]).includes(language)) return null;
+  return { tag, language: language as Language, dir: RTL.includes(language) ? 'rtl' : 'ltr' };
 }
 
-/** `{one, other}` forms picked with `Intl.PluralRules`. */
+/**
+ * The locale chain: the `locale` option, then the page's `<html lang>`, then the browser's
+ * languages, then the shop's default (Turkish until the API has said which it is). The first tag
+ * whose language has a catalog wins; the full tag is kept for formatting (`en-GB` dates).
+ */
+export function resolveLocale(option: string | undefined, doc: Document, nav: Pick<Navigator, 'languages'> | undefined): ResolvedLocale {
+  for (const candidate of [option, doc.documentElement.lang, ...(nav?.languages ?? [])]) {
+    const locale = localeFor(candidate);
+    if (locale) return locale;
+  }
+  return { tag: 'tr', language: 'tr', dir: 'ltr', fallback: true };
+}
+
+/**
+ * Plural forms picked with `Intl.PluralRules`: `one` and `other` always, the others where the
+ * language has them (Arabic: zero, two, few, many).
+ */
 export interface PluralForms {
   one: string;
   other: string;
+  zero?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+}
+
+export function pluralForm(forms: PluralForms, rule: Intl.LDMLPluralRule): string {
+  return forms[rule] ?? forms.other;
 }
 
 /** Formats a points amount: `1.250 puan`, `1,250 points`; `signed` adds `+` to gains. */
 export function formatPoints(tag: string, count: number, forms: PluralForms, signed = false): string {
-  const form = new Intl.PluralRules(tag).select(Math.abs(count)) === 'one' ? forms.one : forms.other;
+  const form = pluralForm(forms, new Intl.PluralRules(tag).select(Math.abs(count)));
   return form.replace('{count}', new Intl.NumberFormat(tag, signed ? { signDisplay: 'exceptZero' } : {}).format(count));
 }

@@ -16,7 +16,10 @@ export function trDative(name: string): string {
   return `${name}'${/[aıoueiöü]$/.test(lower) ? 'y' : ''}${suffix}`;
 }
 
-/** The source catalog. `en.ts` must provide every key (`satisfies Messages`). */
+/**
+ * The source catalog. Every other catalog (`en.ts`, `ar.ts`) is declared `satisfies Messages`: a
+ * missing key, an extra key or a wrong kind of value is a type error.
+ */
 export const tr = {
   'panel.label': 'Sadakat programı',
   'panel.close': 'Kapat',
@@ -30,6 +33,8 @@ export const tr = {
   'header.tier': 'Seviye',
 
   points: { one: '{count} puan', other: '{count} puan' },
+  /** Read by screen readers (polite live region) when the balance changes. */
+  'points.changed': 'Bakiyen güncellendi: {balance} ({delta}).',
 
   'tier.title': 'Seviye ilerlemen',
   'tier.toNext': (p: Params) => `${trDative(String(p.tier))} ${p.amount} kaldı`,
@@ -87,8 +92,6 @@ export const tr = {
   'earn.survey': 'Anketleri yanıtla: {points}',
   'earn.review': 'Ürün değerlendir: {points}',
   'earn.referral': 'Arkadaşını davet et: {points}',
-
-  'campaign.active': '{name}: şimdi {multiplier}× puan',
 
   'error.title': 'Puanlarını şu an gösteremiyoruz',
   'error.network': 'Bağlantı kurulamadı. İnternet bağlantını kontrol edip yeniden dene.',
@@ -188,4 +191,5 @@ export const tr = {
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof tr;
-export type Messages = { [K in MessageKey]: Message };
+/** Every key of the source catalog; a plural stays a plural (its forms differ by language). */
+export type Messages = { [K in MessageKey]: (typeof tr)[K] extends PluralForms ? PluralForms : string | ((params: Params) => string) };

@@ -1,8 +1,10 @@
+import { ar } from './ar';
 import { en } from './en';
-import { formatPoints, type Language, type PluralForms, type ResolvedLocale } from './locale';
+import { formatPoints, pluralForm, type Language, type ResolvedLocale } from './locale';
 import { tr, type MessageKey, type Messages, type Params } from './tr';
 
-const catalogs: Record<Language, Messages> = { tr, en };
+/** One catalog per language in `LANGUAGES` (a missing one is a type error). */
+export const catalogs: Record<Language, Messages> = { tr, en, ar };
 
 export interface Translator {
   locale: ResolvedLocale;
@@ -15,6 +17,8 @@ export interface Translator {
   number(value: number): string;
   /** `3 gün önce` / `3 days ago`. */
   relative(iso: string, now?: number): string;
+  /** A calendar date: `23 Kas 2026` / `Nov 23, 2026`, in the browser's time zone. */
+  date(iso: string): string;
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -31,25 +35,28 @@ export function createTranslator(locale: ResolvedLocale): Translator {
   const numbers = new Intl.NumberFormat(locale.tag);
   const plural = new Intl.PluralRules(locale.tag);
   const relative = new Intl.RelativeTimeFormat(locale.tag, { numeric: 'auto' });
+  const dates = new Intl.DateTimeFormat(locale.tag, { dateStyle: 'medium' });
 
+  // In a right-to-left language every filled-in value is a bidi isolate (FSI … PDI), so that a
+  // Turkish reward name or "-1,000" keeps its own order inside an Arabic sentence.
+  const [open, close] = locale.dir === 'rtl' ? ['\u2068', '\u2069'] : ['', ''];
   const fill = (text: string, params: Params) =>
     text.replace(/\{(\w+)\}/g, (slot, name: string) => {
       const value = params[name];
-      return value === undefined ? slot : typeof value === 'number' ? numbers.format(value) : value;
+      return value === undefined ? slot : open + (typeof value === 'number' ? numbers.format(value) : value) + close;
     });
 
   const t = (key: MessageKey, params: Params = {}): string => {
     const message = catalog[key];
     if (typeof message === 'function') return message(params);
     if (typeof message === 'string') return fill(message, params);
-    const count = Number(params.count ?? 0);
-    return fill(plural.select(count) === 'one' ? message.one : message.other, params);
+    return fill(pluralForm(message, plural.select(Math.abs(Number(params.count ?? 0)))), params);
   };
 
   return {
     locale,
     t,
-    points: (count, signed) => formatPoints(locale.tag, count, catalog.points as PluralForms, signed),
+    points: (count, signed) => formatPoints(locale.tag, count, catalog.points, signed),
     money: (amount, currency) =>
       new Intl.NumberFormat(locale.tag, { style: 'currency', currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount),
     number: (value) => numbers.format(value),
@@ -60,5 +67,6 @@ export function createTranslator(locale: ResolvedLocale): Translator {
       }
       return relative.format(0, 'minute');
     },
+    date: (iso) => dates.format(new Date(iso)),
   };
 }

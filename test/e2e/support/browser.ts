@@ -44,6 +44,12 @@ export interface SessionOptions {
   /** A demo shopper id (`ayse`, `mehmet`), set the way the shopper switcher sets it. Guest if absent. */
   shopper?: string;
   viewport?: { width: number; height: number };
+  /** `prefers-color-scheme`. @default 'light' */
+  colorScheme?: 'light' | 'dark';
+  /** A phone: touch events and the mobile viewport behaviour. */
+  mobile?: boolean;
+  /** `prefers-reduced-motion`; tests run without motion unless they are about it. @default 'reduce' */
+  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 /** A fresh browser context (no shared storage between tests) with error collectors attached. */
@@ -51,9 +57,11 @@ export async function openSession(browser: Browser, options: SessionOptions = {}
   const { url } = demo();
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 860 },
+    colorScheme: options.colorScheme ?? 'light',
+    ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
     locale: 'tr-TR',
     timezoneId: 'Europe/Istanbul',
-    reducedMotion: 'reduce',
+    reducedMotion: options.reducedMotion ?? 'reduce',
   });
   // An action that cannot happen fails with Playwright's own message well before the test timeout.
   context.setDefaultTimeout(10_000);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { WidgetOptions } from '../../../src/widget/core/options';
 import { createTestBackend, type TestBackend } from '../../support/testBackend';
-import { startWidget, type Mounted } from './widget';
+import { loadApp, startWidget, type Mounted } from './widget';
 
 // The real reference server, in process. `test/widget/setup.ts` mocks the one server module that
 // cannot load under happy-dom (`src/server/version.ts`).
@@ -20,7 +20,9 @@ export function useBackend(): BackendSuite {
   let backend: TestBackend | undefined;
   let widget: Mounted | undefined;
   beforeAll(async () => {
-    backend = await createTestBackend();
+    // Warm the panel and survey modules (a browser fetches them when idle): their first transform
+    // on a loaded machine can outlast a waitFor. Widgets still load them lazily, as they would.
+    [backend] = await Promise.all([createTestBackend(), loadApp(), import('../../../src/widget/app/survey/surveyFeature')]);
   });
   afterAll(() => backend?.close());
   afterEach(() => {

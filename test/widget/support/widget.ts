@@ -33,7 +33,7 @@ export function mounted(api: SadakatApi): Mounted {
     return shadow;
   };
   const ui = () => within(root() as unknown as HTMLElement);
-  return { api, host, root, ui, launcher: () => ui().getByRole('button', { name: /Ödül programı|Rewards programme/ }) as HTMLButtonElement };
+  return { api, host, root, ui, launcher: () => ui().getByRole('button', { name: /Ödül programı|Rewards programme|برنامج المكافآت/ }) as HTMLButtonElement };
 }
 
 /** Waits until the launcher shows a number (the boot call has been answered). */

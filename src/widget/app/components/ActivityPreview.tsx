@@ -17,7 +17,7 @@ export function ActivityPreview({ entries }: { entries: ActivityEntry[] }) {
           {latest.map((entry) => (
             <li key={entry.id} class="activity-item">
               <span class="activity-label">
-                {entry.description ?? t(`activity.${entry.kind}`)}
+                {entry.description ? <bdi>{entry.description}</bdi> : t(`activity.${entry.kind}`)}
                 <time class="activity-time" dateTime={entry.createdAt}>
                   {relative(entry.createdAt)}
                 </time>

@@ -16,6 +16,7 @@ import { HomeView } from './HomeView';
 import { LoadingState } from './LoadingState';
 import { Panel } from './Panel';
 import { PanelHeader } from './PanelHeader';
+import { PointsAnnouncer } from './PointsAnnouncer';
 
 interface AppProps {
   model: LoyaltyModel;
@@ -49,10 +50,14 @@ export function App({ model, survey, launcher, features }: AppProps) {
     <I18n.Provider value={translator}>
       <Panel open={model.open} labelledBy="sadakat-title" returnFocusTo={launcher} onClose={() => model.close()}>
         <PanelHeader model={model} />
-        <div class="body" part="body">
+        {/* Focusable, so that a keyboard can scroll a view that has no control in it. */}
+        <div class="body" role="region" aria-labelledby="sadakat-title" tabIndex={0}>
           {body}
         </div>
+        <PointsAnnouncer model={model} inDialog />
       </Panel>
+      {/* Outside the dialog a gain is read out by the toast's own live region; one voice is enough. */}
+      <PointsAnnouncer model={model} inDialog={false} toastShown={features.toast.gained.value !== null} />
       {feature ? <feature.Card model={feature.model} launcher={launcher} /> : null}
       <PointsToast toast={features.toast} />
     </I18n.Provider>

@@ -4,13 +4,11 @@ import { CampaignBanner } from './CampaignBanner';
 import { EarnRuleList } from './EarnRuleList';
 import { Icon } from './Icon';
 
-/** For shoppers who are not signed in: how the programme works, and the way in. */
+/** For shoppers who are not signed in: how the programme works (the way in is in the header). */
 export function GuestView({ model }: { model: LoyaltyModel }) {
   const { t, points, money, number } = useI18n();
   const programme = model.programme.value;
   if (!programme) return null;
-  const joinUrl = model.joinUrl.value;
-  const signInUrl = model.signInUrl.value;
   const rewards = [...programme.rewards].sort((a, b) => a.cost - b.cost).slice(0, 3);
   const tiers = [...programme.tiers].sort((a, b) => a.threshold - b.threshold);
   const threshold = (value: number) => (programme.tierBasis === 'amount_spent' ? money(value, programme.currency) : points(value));
@@ -38,7 +36,9 @@ export function GuestView({ model }: { model: LoyaltyModel }) {
             {rewards.map((reward) => (
               <li key={reward.id} class="row" part="reward">
                 <Icon name="gift" />
-                <span class="row-text">{reward.name}</span>
+                <span class="row-text">
+                  <bdi>{reward.name}</bdi>
+                </span>
                 <span class="chip chip-muted">{points(reward.cost)}</span>
               </li>
             ))}
@@ -55,7 +55,7 @@ export function GuestView({ model }: { model: LoyaltyModel }) {
               <li key={tier.id} class="row" part="tier">
                 <Icon name="star" />
                 <span class="row-text">
-                  {tier.name}
+                  <bdi>{tier.name}</bdi>
                   {tier.threshold > 0 ? <span class="row-hint">{t('guest.tierFrom', { amount: threshold(tier.threshold) })}</span> : null}
                 </span>
                 {tier.multiplier > 1 ? <span class="chip chip-muted">{t('tier.multiplier', { multiplier: number(tier.multiplier) })}</span> : null}
@@ -63,23 +63,6 @@ export function GuestView({ model }: { model: LoyaltyModel }) {
             ))}
           </ul>
         </section>
-      ) : null}
-      {joinUrl || signInUrl ? (
-        <div class="actions">
-          {joinUrl ? (
-            <a class="button button-primary" part="button button-primary" href={joinUrl}>
-              {t('guest.join')}
-            </a>
-          ) : null}
-          {signInUrl ? (
-            <p class="signin">
-              {t('guest.member')}{' '}
-              <a class="text-link" part="button" href={signInUrl}>
-                {t('guest.signIn')}
-              </a>
-            </p>
-          ) : null}
-        </div>
       ) : null}
     </div>
   );

@@ -12,6 +12,7 @@ const PATHS = {
   check: ['M5 12.5l4.5 4.5L19 7.5'],
   lock: ['M6 11h12v9H6z', 'M8.5 11V8a3.5 3.5 0 0 1 7 0v3'],
   copy: ['M9 9h11v11H9z', 'M5 15H4V4h11v1'],
+  bolt: ['M13 2.5L5 13.5h6l-1 8 8-11h-6z'],
   clock: ['M12 7v5l3 2', 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z'],
 } as const;
 

@@ -9,6 +9,7 @@ export function LoadingState() {
         {t('panel.loading')}
       </p>
       <div class="card skeleton" />
+      <div class="card skeleton skeleton-short" />
       <div class="card skeleton" />
     </div>
   );

@@ -16,7 +16,7 @@ export function NextRewardCard({ next, onOpen }: { next: NextReward; onOpen(): v
       </div>
       <p class="reward" part="reward">
         <Icon name="gift" />
-        <span>{reward.name}</span>
+        <bdi>{reward.name}</bdi>
       </p>
       {next.affordable ? null : (
         <progress class="progress" max={1} value={next.progress} aria-label={t('reward.progress', { reward: reward.name })} />

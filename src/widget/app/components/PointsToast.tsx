@@ -9,7 +9,7 @@ export function PointsToast({ toast }: { toast: ToastModel }) {
   return (
     <div class="toast-region" role="status" aria-live="polite">
       {gained ? (
-        <p class="toast" part="toast">
+        <p class="toast">
           <Icon name="star" />
           <span>{t('toast.earned', { amount: points(gained, true) })}</span>
           <button type="button" class="icon-button" aria-label={t('panel.close')} onClick={() => toast.dismiss()}>

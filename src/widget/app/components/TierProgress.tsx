@@ -1,7 +1,7 @@
 import type { CustomerSnapshot, PublicProgramme } from '../../../contract';
 import { useI18n } from '../i18n';
 
-/** Tier badge and the bar to the next tier: "Altın'a 550 puan kaldı". */
+/** Tier badge and the bar to the next tier, from this tier to the next: "Altın'a 550 puan kaldı". */
 export function TierProgress({ customer, programme }: { customer: CustomerSnapshot; programme: PublicProgramme }) {
   const { t, points, money } = useI18n();
   const { tier } = customer;
@@ -14,7 +14,7 @@ export function TierProgress({ customer, programme }: { customer: CustomerSnapsh
           {t('tier.title')}
         </h3>
         <span class="chip" part="tier">
-          {tier.current?.name ?? t('tier.none')}
+          {tier.current ? <bdi>{tier.current.name}</bdi> : t('tier.none')}
         </span>
       </div>
       {tier.next ? (
@@ -26,6 +26,10 @@ export function TierProgress({ customer, programme }: { customer: CustomerSnapsh
             aria-label={t('tier.progress', { tier: tier.next.name })}
             aria-valuetext={`${Math.round(tier.progress * 100)}%`}
           />
+          <div class="progress-ends" aria-hidden="true">
+            <bdi>{tier.current?.name ?? t('tier.none')}</bdi>
+            <bdi>{tier.next.name}</bdi>
+          </div>
           <p class="card-text">{t('tier.toNext', { tier: tier.next.name, amount: amount(tier.next.remaining) })}</p>
         </>
       ) : (

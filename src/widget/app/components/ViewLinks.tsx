@@ -17,7 +17,7 @@ export function ViewLinks({ onOpen }: { onOpen(view: View): void }) {
       <ul class="links">
         {LINKS.map(({ view, icon }) => (
           <li key={view}>
-            <button type="button" class="link-row" onClick={() => onOpen(view)}>
+            <button type="button" class="link-row" data-view={view} onClick={() => onOpen(view)}>
               <span class="link-icon">
                 <Icon name={icon} />
               </span>

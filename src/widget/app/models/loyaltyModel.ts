@@ -69,6 +69,26 @@ export const LoyaltyModel = createModel((context: AppContext) => {
 
   effect(() => context.setBadge(nextReward.value?.affordable ?? false));
 
+  /** The latest change of balance (not the first balance of a shopper), for the live region. */
+  const pointsChange = signal<{ balance: number; delta: number } | null>(null);
+  let known: number | null = null;
+  effect(() => {
+    const { balance } = state.value;
+    if (balance === null) {
+      // A new shopper (identify, logout) or an error: the next balance is a first one again.
+      known = null;
+      return;
+    }
+    if (known !== null && balance !== known) pointsChange.value = { balance, delta: balance - known };
+    known = balance;
+  });
+  // Said once: cleared after a while so that reopening the panel does not repeat old news.
+  effect(() => {
+    if (!pointsChange.value) return;
+    const timer = setTimeout(() => (pointsChange.value = null), 8000);
+    return () => clearTimeout(timer);
+  });
+
   return {
     state,
     boot,
@@ -76,6 +96,7 @@ export const LoyaltyModel = createModel((context: AppContext) => {
     customer,
     status,
     nextReward,
+    pointsChange,
     open: computed(() => state.value.open),
     view: computed(() => state.value.view),
     locale: computed(() => state.value.locale),
