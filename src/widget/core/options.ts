@@ -3,6 +3,14 @@ import { LocaleTag, PublishableKey, SafeUrl } from '../../contract/primitives';
 
 const CssValue = z.string().check(z.maxLength(300), z.regex(/^[^;{}<>\\]*$/));
 
+/** `/loyalty` or `/api/v2/sadakat`: segments of URL-safe characters, no `..`, no query. */
+const BasePath = z.string().check(z.maxLength(200), z.regex(/^(?:\/(?!\.\.?(?:\/|$))[\w.~-]+)*\/?$/));
+
+/** Header names the widget sets itself; a shop's `headers` never override them. */
+export const RESERVED_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
+const HeaderName = z.string().check(z.regex(/^[\w!#$%&'*+.^`|~-]+$/), z.refine((name) => !RESERVED_HEADERS.includes(name.toLowerCase())));
+const HeaderMap = z.record(HeaderName, z.string().check(z.maxLength(2000), z.regex(/^[^\r\n\0]*$/)));
+
 /** `init({ theme: { … } })` keys and the public token each one sets on the host element. */
 export const THEME_TOKENS = {
   accent: 'color-accent',
@@ -76,8 +84,14 @@ export const WidgetOptions = z.strictObject({
   timeout: z.optional(z.int().check(z.minimum(1), z.maximum(120_000))),
   /** CSP nonce for the fallback `<style>` element. @default the script tag's nonce */
   nonce: z.optional(z.string().check(z.maxLength(200))),
-  /** A `fetch` to use instead of the global one (tests, proxies). */
+  /** A `fetch` to use instead of the global one (custom auth, routing, proxies, tests). @default window.fetch */
   fetch: z.optional(z.custom<typeof fetch>((value) => typeof value === 'function')),
+  /** Path under `api` where the Sadakat routes live, e.g. `/loyalty` → `https://api/loyalty/v1/boot`. @default '' */
+  basePath: z.optional(BasePath),
+  /** Extra headers on every API request, or a function returning them per request. Cannot set `Authorization`, `Content-Type` or `Idempotency-Key`. @default none */
+  headers: z.optional(z.union([HeaderMap, z.custom<() => Record<string, string>>((value) => typeof value === 'function')])),
+  /** Called once when the API answers 401 to a signed-in request: return a fresh token (the request is retried once), `null` (signed out) or another customer's token (the widget re-boots as them). @default none */
+  getCustomerToken: z.optional(z.custom<() => string | null | Promise<string | null>>((value) => typeof value === 'function')),
 });
 export type WidgetOptions = z.input<typeof WidgetOptions>;
 export type ParsedOptions = z.output<typeof WidgetOptions>;
@@ -92,10 +106,14 @@ const HINTS: Record<string, string> = {
   theme: '"auto", "light", "dark" or an object of tokens',
   position: '"bottom-end" or "bottom-start"',
   timeout: 'milliseconds, 1–120000',
+  fetch: 'a function with the signature of window.fetch',
+  basePath: 'a path such as "/loyalty"',
+  headers: 'an object of header names to string values, or a function returning one',
+  getCustomerToken: 'a function returning a token string, null, or a promise of one',
 };
 
 /** Attribute → option for the script tag (`dataset` camelCase). */
-const DATA_KEYS = ['shop', 'api', 'customerToken', 'locale', 'theme', 'joinUrl', 'signInUrl', 'position'] as const;
+const DATA_KEYS = ['shop', 'api', 'basePath', 'customerToken', 'locale', 'theme', 'joinUrl', 'signInUrl', 'position'] as const;
 
 export function optionsFromDataset(dataset: DOMStringMap): Record<string, string> {
   const raw: Record<string, string> = {};
@@ -146,6 +164,18 @@ export function parseOptions(input: unknown): OptionsResult {
       }
     }
     value.theme = theme;
+  }
+
+  // Headers too are checked one by one: a reserved or malformed name drops only that header.
+  if (typeof value.headers === 'object' && value.headers !== null && !Array.isArray(value.headers)) {
+    const headers: Record<string, unknown> = { ...value.headers };
+    for (const [name, header] of Object.entries(headers)) {
+      if (!HeaderMap.safeParse({ [name]: header }).success) {
+        const reserved = RESERVED_HEADERS.includes(name.toLowerCase());
+        drop(headers, name, `headers.${name}`, true, reserved ? 'a header other than Authorization, Content-Type and Idempotency-Key (Sadakat sets those)' : 'a valid header name and a one-line string value');
+      }
+    }
+    value.headers = headers;
   }
 
   for (;;) {

@@ -9,6 +9,7 @@ import { createHost } from './host';
 import { PANEL_ID } from './ids';
 import { createLauncher } from './launcher';
 import type { ParsedOptions } from './options';
+import { createRequestFetch } from './requestFetch';
 import { createStore } from './store';
 import { armSurveyTriggers, countPageView, forgetCustomers } from './surveyTriggers';
 import { applyTheme } from './theme';
@@ -75,10 +76,17 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     page: 0,
   });
 
+  const request = createRequestFetch(() => options.fetch ?? win.fetch.bind(win), () => options, {
+    token: () => token,
+    refreshed: (next) => {
+      token = next;
+    },
+    switched: (next) => identify(next),
+  });
   const connection = () => ({
     api: apiBase,
     shop: options.shop,
-    fetch: options.fetch ?? win.fetch.bind(win),
+    fetch: request,
     timeout: options.timeout ?? DEFAULT_TIMEOUT,
     token,
   });
@@ -261,7 +269,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
 
   return {
     update(next) {
-      if (next.shop !== options.shop || next.api !== options.api || next.fetch !== options.fetch) return false;
+      if (next.shop !== options.shop || next.api !== options.api || next.basePath !== options.basePath || next.fetch !== options.fetch) return false;
       const previous = options;
       options = next;
       untheme();
