@@ -10,6 +10,7 @@ import { PANEL_ID } from './ids';
 import { createLauncher } from './launcher';
 import type { ParsedOptions } from './options';
 import { createRequestFetch } from './requestFetch';
+import { watchRouteChanges } from './routeChanges';
 import { createStore } from './store';
 import { armSurveyTriggers, countPageView, forgetCustomers } from './surveyTriggers';
 import { applyTheme } from './theme';
@@ -264,6 +265,15 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
   win.addEventListener('hashchange', onHash);
   cleanups.push(() => win.removeEventListener('hashchange', onHash));
 
+  function page() {
+    store.set({ page: store.get().page + 1 });
+    if (hasPlacements()) void ensureApp();
+    onHash();
+    views = countPageView(win, options.shop);
+    if (readyEmitted) armSurveys();
+  }
+  cleanups.push(watchRouteChanges(win, page));
+
   reboot(false);
   onHash();
 
@@ -294,13 +304,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     open,
     close,
     refresh: () => reboot(true),
-    page() {
-      store.set({ page: store.get().page + 1 });
-      if (hasPlacements()) void ensureApp();
-      onHash();
-      views = countPageView(win, options.shop);
-      if (readyEmitted) armSurveys();
-    },
+    page,
     showSurvey,
     destroy() {
       if (destroyed) return;
