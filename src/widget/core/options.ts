@@ -8,8 +8,12 @@ const BasePath = z.string().check(z.maxLength(200), z.regex(/^(?:\/(?!\.\.?(?:\/
 
 /** Header names the widget sets itself; a shop's `headers` never override them. */
 export const RESERVED_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
-const HeaderName = z.string().check(z.regex(/^[\w!#$%&'*+.^`|~-]+$/), z.refine((name) => !RESERVED_HEADERS.includes(name.toLowerCase())));
-const HeaderMap = z.record(HeaderName, z.string().check(z.maxLength(2000), z.regex(/^[^\r\n\0]*$/)));
+/** A header a shop may add: an HTTP token for a name, one line of text for a value. */
+const goodHeader = (name: string, value: unknown) =>
+  /^[\w!#$%&'*+.^`|~-]+$/.test(name) && !RESERVED_HEADERS.includes(name.toLowerCase()) && typeof value === 'string' && value.length <= 2000 && !/[\r\n\0]/.test(value);
+// Plain checks rather than z.record: the page-view script carries this, and every byte counts.
+const isHeaderMap = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.entries(value).every(([name, header]) => goodHeader(name, header));
 
 /** `init({ theme: { … } })` keys and the public token each one sets on the host element. */
 export const THEME_TOKENS = {
@@ -89,7 +93,7 @@ export const WidgetOptions = z.strictObject({
   /** Path under `api` where the Sadakat routes live, e.g. `/loyalty` → `https://api/loyalty/v1/boot`. @default '' */
   basePath: z.optional(BasePath),
   /** Extra headers on every API request, or a function returning them per request. Cannot set `Authorization`, `Content-Type` or `Idempotency-Key`. @default none */
-  headers: z.optional(z.union([HeaderMap, z.custom<() => Record<string, string>>((value) => typeof value === 'function')])),
+  headers: z.optional(z.custom<Record<string, string> | (() => Record<string, string>)>((value) => typeof value === 'function' || isHeaderMap(value))),
   /** Called once when the API answers 401 to a signed-in request: return a fresh token (the request is retried once), `null` (signed out) or another customer's token (the widget re-boots as them). @default none */
   getCustomerToken: z.optional(z.custom<() => string | null | Promise<string | null>>((value) => typeof value === 'function')),
 });
@@ -170,7 +174,7 @@ export function parseOptions(input: unknown): OptionsResult {
   if (typeof value.headers === 'object' && value.headers !== null && !Array.isArray(value.headers)) {
     const headers: Record<string, unknown> = { ...value.headers };
     for (const [name, header] of Object.entries(headers)) {
-      if (!HeaderMap.safeParse({ [name]: header }).success) {
+      if (!goodHeader(name, header)) {
         const reserved = RESERVED_HEADERS.includes(name.toLowerCase());
         drop(headers, name, `headers.${name}`, true, reserved ? 'a header other than Authorization, Content-Type and Idempotency-Key (Sadakat sets those)' : 'a valid header name and a one-line string value');
       }
