@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { waitFor } from '@testing-library/dom';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installGlobal } from '../../src/widget/core/install';
+import { parseOptions } from '../../src/widget/core/options';
 import { createTestBackend, type TestBackend } from './support/backend';
 import { launcherText, loadApp, mounted, startWidget, type Mounted } from './support/widget';
 
@@ -208,5 +210,28 @@ describe('getCustomerToken', () => {
     expect(getCustomerToken).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls.filter((call) => String(call[0]).startsWith('[sadakat] getCustomerToken() failed'))).toHaveLength(1);
     await waitFor(() => expect(widget?.launcher().textContent).toBe(''));
+  });
+});
+
+describe('docs/custom-backend.md', () => {
+  it('quotes the warning a bad base path really gives', () => {
+    const page = readFileSync('docs/custom-backend.md', 'utf8');
+    const quoted = /`(\[sadakat\] option "basePath"[^`]+)`/.exec(page)?.[1];
+    const { warnings } = parseOptions({ shop: backend.shop.publishableKey, basePath: 'loyalty' });
+    expect(quoted).toBe(`[sadakat] ${warnings[0]}`);
+  });
+
+  it('its widget options are accepted without a warning', () => {
+    const { options, warnings } = parseOptions({
+      shop: backend.shop.publishableKey,
+      api: 'https://www.kervan.example',
+      basePath: '/loyalty',
+      headers: { 'X-Storefront': 'web' },
+      customerToken: 'a.b.c',
+      getCustomerToken: async () => null,
+      fetch: (url: RequestInfo | URL, init?: RequestInit) => window.fetch(url, init),
+    });
+    expect(warnings).toEqual([]);
+    expect(options?.basePath).toBe('/loyalty');
   });
 });
