@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { waitFor } from '@testing-library/dom';
+import { fireEvent, waitFor, within } from '@testing-library/dom';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installGlobal } from '../../src/widget/core/install';
 import { parseOptions } from '../../src/widget/core/options';
@@ -153,6 +153,42 @@ describe('getCustomerToken', () => {
     expect(seen[0]?.headers.get('authorization')).toBe(fresh);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(getCustomerToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('a redemption refused mid-session is retried once with the new token and the same Idempotency-Key: one debit', async () => {
+    // A customer of this test alone, with 1.000 points, so other tests' balances stay as seeded:
+    // signed up by the shop's server (200 points), then topped up.
+    const merchant = (path: string, body: unknown) =>
+      backend.fetch(`${backend.api}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${backend.shop.secretKey}`, 'content-type': 'application/json', 'idempotency-key': `redeemer-${path}` },
+        body: JSON.stringify(body),
+      });
+    expect((await merchant('/v1/merchant/signups', { customer: { id: 'redeemer' } })).ok).toBe(true);
+    expect((await merchant('/v1/merchant/customers/redeemer/adjustments', { points: 800, reason: 'Test' })).ok).toBe(true);
+    const seen: Seen[] = [];
+    const getCustomerToken = vi.fn(() => backend.tokenFor('redeemer', { expiresInSeconds: 600 }));
+    widget = startWidget(options({ customerToken: await backend.tokenFor('redeemer', { expiresInSeconds: 60 }), fetch: recordingFetch(seen), getCustomerToken }));
+    await launcherText(widget, /1\.000/);
+    widget.api.open('rewards');
+    const dialog = await waitFor(() => {
+      const node = widget?.root().querySelector<HTMLDialogElement>('dialog[part~="panel"]');
+      if (!node?.open) throw new Error('panel not open');
+      return node;
+    });
+    const ui = within(dialog);
+    fireEvent.click(await ui.findByRole('button', { name: 'Puanla al: Ücretsiz kargo' }));
+    later(120); // the token expires while the shopper reads the confirmation
+    fireEvent.click(await ui.findByRole('button', { name: 'Evet, puanla al' }));
+    const code = (await ui.findByLabelText('Kodun hazır', { selector: '#sadakat-issued-code' })) as HTMLInputElement;
+    expect(code.value).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+    const redemptions = seen.filter((request) => new URL(request.url).pathname === '/v1/redemptions');
+    expect(redemptions).toHaveLength(2);
+    expect(redemptions[0]?.headers.get('idempotency-key')).toBe(redemptions[1]?.headers.get('idempotency-key'));
+    expect(redemptions[0]?.headers.get('authorization')).not.toBe(redemptions[1]?.headers.get('authorization'));
+    expect(getCustomerToken).toHaveBeenCalledTimes(1);
+    await launcherText(widget, /^600 puan$/);
   });
 
   it('two requests refused at once share one question to the shop', async () => {
