@@ -231,6 +231,17 @@ describe('getCustomerToken', () => {
     expect(getCustomerToken).toHaveBeenCalledTimes(1);
   });
 
+  it('a callback that answers something else than a token is one warning naming it, and the 401 stands', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const getCustomerToken = vi.fn(() => ({ token: 'wrapped' }) as unknown as string);
+    widget = startWidget(options({ customerToken: await backend.tokenFor('ayse', { expiresInSeconds: 60 }), getCustomerToken }));
+    await launcherText(widget, /2\.450/);
+    later(120);
+    widget.api.refresh();
+    await waitFor(() => expect(widget?.launcher().textContent).toBe(''));
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual(['[sadakat] option "getCustomerToken" returned neither a token string nor null; ignored']);
+  });
+
   it('a callback that throws leaves the 401 as it was: shown as a guest, warned once, nothing thrown', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const getCustomerToken = vi.fn(() => {

@@ -63,7 +63,11 @@ export function createRequestFetch(baseFetch: () => typeof fetch, options: () =>
     (asking ??= Promise.resolve()
       .then(getToken)
       .then(
-        (token) => (token === null || (typeof token === 'string' && token.length > 0) ? token : undefined),
+        (token) => {
+          if (token === null || (typeof token === 'string' && token.length > 0 && token.length <= 8192)) return token;
+          console.warn('[sadakat] option "getCustomerToken" returned neither a token string nor null; ignored');
+          return undefined;
+        },
         (error: unknown) => {
           console.warn('[sadakat] getCustomerToken() failed', error);
           return undefined;
