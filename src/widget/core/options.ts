@@ -110,10 +110,10 @@ const HINTS: Record<string, string> = {
   theme: '"auto", "light", "dark" or an object of tokens',
   position: '"bottom-end" or "bottom-start"',
   timeout: 'milliseconds, 1–120000',
-  fetch: 'a function with the signature of window.fetch',
+  fetch: 'a function',
   basePath: 'a path such as "/loyalty"',
-  headers: 'an object of header names to string values, or a function returning one',
-  getCustomerToken: 'a function returning a token string, null, or a promise of one',
+  headers: 'an object of strings, or a function',
+  getCustomerToken: 'a function',
 };
 
 /** Attribute → option for the script tag (`dataset` camelCase). */
