@@ -201,12 +201,16 @@ describe('getCustomerToken', () => {
     widget = startWidget(options({ customerToken: await backend.tokenFor('ayse', { expiresInSeconds: 60 }), fetch: recordingFetch(seen), getCustomerToken }));
     await launcherText(widget, /2\.450/);
     later(120);
+    const old = seen[0]?.headers.get('authorization');
     seen.length = 0;
     widget.api.refresh();
     widget.api.refresh(); // the first is aborted; both asked with the old token
-    await waitFor(() => expect(widget?.launcher().textContent).toContain('2.450'));
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Wait for the evidence (a request with the new token), not for a time.
+    await waitFor(() => expect(seen.some((request) => ![old, null].includes(request.headers.get('authorization')))).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(calls).toBe(1);
+    expect(seen.filter((request) => request.headers.get('authorization') === old)).toHaveLength(2);
+    await waitFor(() => expect(widget?.launcher().textContent).toContain('2.450'));
   });
 
   it('a token for another customer is never used to replay the request: the widget re-boots as them', async () => {
