@@ -59,7 +59,7 @@ describe('docs/customer-tokens.md', () => {
       });
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code === 'ENOENT') throw new Error(`"${command}" is not installed: the ${language} example cannot be checked (.ci/run installs it)`);
+      if (code === 'ENOENT') throw new Error(`"${command}" is not installed: the ${language} example cannot be checked (.ci/run installs it)`, { cause: error });
       throw error;
     }
     const token = output.trim();
