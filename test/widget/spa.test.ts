@@ -45,6 +45,29 @@ describe('route changes', () => {
   });
 });
 
+describe('a router that still calls page() itself', () => {
+  it('counts one page view per route change, whichever of page() and the detection comes first', async () => {
+    const widget = suite.start(suite.options());
+    const views = () => Number(Object.entries(sessionStorage).find(([key]) => key.endsWith('.pv'))?.[1] ?? 0);
+    await waitFor(() => expect(views()).toBeGreaterThan(0));
+    const start = views();
+
+    history.pushState(null, '', '/urun/a');
+    widget.api.page(); // the router's own call, before the browser's event is handled
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(views()).toBe(start + 1);
+
+    history.pushState(null, '', '/urun/b');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await waitFor(() => expect(views()).toBe(start + 2));
+    widget.api.page(); // the router's call after the detection
+    expect(views()).toBe(start + 2);
+    widget.api.page(); // a deliberate second call still counts, as before
+    expect(views()).toBe(start + 3);
+  });
+});
+
 describe('placements the app renders later', () => {
   it('are filled without page(), follow attribute changes, and are left alone after destroy()', async () => {
     const widget = suite.start(suite.options({ customerToken: await suite.backend.tokenFor('ayse') }));

@@ -265,14 +265,21 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
   win.addEventListener('hashchange', onHash);
   cleanups.push(() => win.removeEventListener('hashchange', onHash));
 
-  function page() {
+  // A router that still calls page() itself, and the automatic detection, report the same route
+  // change: it counts as one page view, whichever comes first.
+  let handled = { href: win.location.href.replace(/#.*$/, ''), auto: false };
+  function page(auto = false) {
+    const href = win.location.href.replace(/#.*$/, '');
+    const repeat = href === handled.href && (auto || handled.auto);
+    handled = { href, auto };
     store.set({ page: store.get().page + 1 });
     if (hasPlacements()) void ensureApp();
     onHash();
+    if (repeat) return;
     views = countPageView(win, options.shop);
     if (readyEmitted) armSurveys();
   }
-  cleanups.push(watchRouteChanges(win, page));
+  cleanups.push(watchRouteChanges(win, () => page(true)));
 
   reboot(false);
   onHash();
@@ -304,7 +311,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     open,
     close,
     refresh: () => reboot(true),
-    page,
+    page: () => page(),
     showSurvey,
     destroy() {
       if (destroyed) return;
