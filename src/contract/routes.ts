@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { ActivityPage, ActivityQuery } from './activity';
+import { AllowedOrigins, AuditLogPage, AuditLogQuery } from './audit';
 import { BootQuery, BootResponse } from './boot';
 import { ClaimRequest, ClaimResponse } from './claims';
 import { ConsumeCouponRequest, ConsumeCouponResponse, CouponParams, ValidateCouponRequest, ValidateCouponResponse } from './coupons';
@@ -291,6 +292,32 @@ export const routes = {
     query: LapsingQuery,
     responseType: 'text/csv',
     responses: { 200: z.string() },
+  }),
+
+  // Configuration history and the storefront's origins (docs/dashboard.md, "Audit log").
+  auditLog: route({
+    method: 'GET',
+    path: '/v1/merchant/audit-log',
+    auth: 'merchant',
+    summary:
+      'The append-only audit log, newest first, a page at a time: every configuration change (who, what, before, after) and every ledger entry.',
+    query: AuditLogQuery,
+    responses: { 200: AuditLogPage },
+  }),
+  getAllowedOrigins: route({
+    method: 'GET',
+    path: '/v1/merchant/allowed-origins',
+    auth: 'merchant',
+    summary: 'The exact origins whose pages may call the storefront API.',
+    responses: { 200: AllowedOrigins },
+  }),
+  putAllowedOrigins: route({
+    method: 'PUT',
+    path: '/v1/merchant/allowed-origins',
+    auth: 'merchant',
+    summary: 'Replace the allowed origins; CORS follows the stored list exactly from the next request on. Audited.',
+    body: AllowedOrigins,
+    responses: { 200: AllowedOrigins },
   }),
 
   openapi: route({

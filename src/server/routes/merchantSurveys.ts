@@ -4,6 +4,7 @@ import { routes } from '../../contract';
 import { programmeOf } from '../domain/shops';
 import { resultsFilter, surveyCsv, surveyResults } from '../domain/surveyResults';
 import { listSurveys, merchantSurvey, requireSurvey, saveSurvey } from '../domain/surveys';
+import { merchantAuditContext } from '../http/auditContext';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { honoPath } from '../http/paths';
@@ -20,7 +21,7 @@ export const merchantSurveyRoutes = new Hono<AppEnv>()
     const survey = parseInput(routes.merchantSaveSurvey.body, await readJson(c.req.raw));
     if (survey.id !== surveyId) throw new ApiError('validation_failed', 'Invalid request: check id.', [{ path: 'id', message: 'must match the survey id in the path' }]);
     const shop = c.get('shop');
-    const saved = await saveSurvey(c.get('db'), shop.id, survey, programmeOf(shop).defaultLocale, c.get('now')());
+    const saved = await saveSurvey(c.get('db'), shop.id, survey, programmeOf(shop).defaultLocale, c.get('now')(), merchantAuditContext(c));
     return c.json(merchantSurvey(saved), 200);
   })
   .get(honoPath(routes.surveyResults.path), async (c) => {
