@@ -7,9 +7,9 @@ import {
   RetentionReport,
   SalesReport,
   SurveyReport,
-  type FieldIssue,
 } from '../../src/contract';
 import { createAdminApi, type AdminApi, type AdminError } from './api';
+import { createConfigModel } from './configModel';
 import { catalogs, format, type Locale, type MessageKey } from './i18n';
 
 export type Loadable<T> = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; data: T } | { state: 'error'; error: AdminError };
@@ -51,8 +51,6 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
   const programme = signal<Loadable<ProgrammeConfig>>({ state: 'idle' });
   const referralsAvailable = signal<boolean | null>(null);
 
-  const saveState = signal<'idle' | 'saving' | 'saved' | 'failed'>('idle');
-  const fieldErrors = signal<FieldIssue[]>([]);
 
   const query = computed(() => `from=${from.value}&to=${to.value}&groupBy=${groupBy.value}`);
 
@@ -111,8 +109,7 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
     batch(() => {
       signedIn.value = false;
       for (const s of [retention, sales, points, surveys, lapsing, programme] as Array<{ value: Loadable<unknown> }>) s.value = { state: 'idle' };
-      fieldErrors.value = [];
-      saveState.value = 'idle';
+      config.reset();
     });
   }
 
@@ -133,25 +130,7 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
     return true;
   }
 
-  async function saveProgramme(next: unknown): Promise<void> {
-    if (!api) return;
-    saveState.value = 'saving';
-    const result = await api.put('/v1/merchant/programme', ProgrammeConfig, next);
-    if (result.ok) {
-      batch(() => {
-        programme.value = { state: 'ready', data: result.data };
-        fieldErrors.value = [];
-        saveState.value = 'saved';
-      });
-      await loadReports();
-      return;
-    }
-    if (result.error.code === 'unauthorized') return signOut();
-    batch(() => {
-      fieldErrors.value = result.error.fields ?? [];
-      saveState.value = 'failed';
-    });
-  }
+  const config = createConfigModel({ locale, api: () => api, signOut, programme, afterProgrammeSave: loadReports });
 
   return {
     locale,
@@ -170,14 +149,12 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
     lapsing,
     programme,
     referralsAvailable,
-    saveState,
-    fieldErrors,
+    config,
     signIn,
     signOut,
     loadReports,
     loadLapsing,
     exportLapsing,
-    saveProgramme,
   };
 }
 

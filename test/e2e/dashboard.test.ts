@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProgrammeConfig } from '../../src/contract';
+import { AuditLogPage, ProgrammeConfig } from '../../src/contract';
 import { launchBrowser, openSession, type Session } from './support/browser';
 import { demo } from './support/demo';
 
@@ -115,22 +115,45 @@ describe('merchant dashboard', () => {
       await withSession(async (session) => {
         const { page } = session;
         await signIn(page);
+        await page.getByRole('button', { name: 'Program ayarları' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Program ayarları' }).waitFor();
         const index = original.rewards.findIndex((r) => r.id === 'free-shipping');
-        const cost = page.locator(`#reward-${index}-cost`);
+        const cost = page.locator(`#programme-rewards-${index}-cost`);
+        const tierMultiplier = page.locator('#programme-tiers-1-multiplier');
         await cost.fill('-5');
-        await page.getByRole('button', { name: 'Kaydet' }).click();
-        await page.locator(`#reward-${index}-cost-error`).waitFor();
+        await tierMultiplier.fill('eleven');
+        await page.locator('#programme').getByRole('button', { name: 'Kaydet' }).click();
+        // Each error sits under its own field and is tied to it.
+        await page.locator(`#programme-rewards-${index}-cost-error`).waitFor();
+        await page.locator('#programme-tiers-1-multiplier-error').waitFor();
         await expect(cost.getAttribute('aria-invalid')).resolves.toBe('true');
-        await expect(page.getByText('Kaydedilmedi: işaretli alanları düzeltin.').isVisible()).resolves.toBe(true);
-        await page.locator('#programme').scrollIntoViewIfNeeded();
+        await expect(cost.getAttribute('aria-describedby')).resolves.toBe(`programme-rewards-${index}-cost-error`);
+        await expect(tierMultiplier.getAttribute('aria-invalid')).resolves.toBe('true');
+        await expect(page.locator('#programme').getByText('Kaydedilmedi: işaretli alanları düzeltin.').isVisible()).resolves.toBe(true);
+        await page.locator(`#programme-rewards-${index}-cost`).scrollIntoViewIfNeeded();
         await session.screenshot('dashboard-programme-error');
-        // Nothing was saved.
-        expect(ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body).rewards[index]!.cost).toBe(original.rewards[index]!.cost);
+        // Nothing was saved, nothing was logged.
+        expect((await merchant('GET', '/v1/merchant/programme')).body).toEqual(original);
+        const auditBefore = AuditLogPage.parse((await merchant('GET', '/v1/merchant/audit-log?type=config&limit=1')).body).entries[0]?.id;
 
         await cost.fill('350');
-        await page.locator(`#reward-${index}-name-tr`).fill('Kargo bizden');
-        await page.getByRole('button', { name: 'Kaydet' }).click();
-        await page.getByText('Kaydedildi.').waitFor();
+        await tierMultiplier.fill(String(original.tiers[1]!.multiplier));
+        await page.locator(`#programme-rewards-${index}-name-tr`).fill('Kargo bizden');
+        await page.locator('#programme').getByRole('button', { name: 'Kaydet' }).click();
+        await page.locator('#programme').getByText('Kaydedildi.').waitFor();
+        await expect(cost.getAttribute('aria-invalid')).resolves.toBeNull();
+
+        // The change log shows who changed what.
+        await page.getByRole('button', { name: 'Değişiklik kaydı' }).click();
+        const log = page.getByRole('table', { name: 'Değişiklik kaydı' });
+        await log.waitFor();
+        const first = log.locator('tbody tr').first();
+        await expect(first.textContent()).resolves.toContain('Program güncellendi');
+        await expect(first.textContent()).resolves.toContain(`rewards.${index}.cost: ${original.rewards[index]!.cost} → 350`);
+        const auditAfter = AuditLogPage.parse((await merchant('GET', '/v1/merchant/audit-log?type=config&limit=1')).body).entries[0]!;
+        expect(auditAfter.id).not.toBe(auditBefore);
+        expect(auditAfter.action).toBe('programme.update');
+        await session.screenshot('dashboard-audit');
         session.expectClean({ allowConsole: [/400/] });
       });
       const saved = ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body);

@@ -1,0 +1,18 @@
+import type { FieldIssue } from '../../../src/contract';
+
+/** Every problem the server named, listed once above the save button (each is also at its field). */
+export function ErrorSummary({ title, issues }: { title: string; issues: readonly FieldIssue[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert">
+      <p class="error">{title}</p>
+      <ul>
+        {issues.map((issue) => (
+          <li key={`${issue.path}:${issue.message}`}>
+            <code>{issue.path}</code>: {issue.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
