@@ -2,6 +2,7 @@ import { batch, signal, type Signal } from '@preact/signals';
 import { z } from 'zod/mini';
 import { AllowedOrigins, AuditLogPage, MerchantSurvey, MerchantSurveyList, ProgrammeConfig, SurveyConfig, type AuditEntry, type FieldIssue } from '../../src/contract';
 import type { AdminApi, Result } from './api';
+import { createAnswersModel } from './answersModel';
 import { applied, createDraft, type Draft } from './draft';
 import type { Locale } from './i18n';
 import type { Loadable } from './model';
@@ -170,6 +171,8 @@ export function createConfigModel(deps: Dependencies) {
     audit.value = { state: 'ready', data: { entries: [...earlier, ...result.data.entries], nextCursor: result.data.nextCursor } };
   }
 
+  const answers = createAnswersModel({ call, surveys, loadSurveys });
+
   function show(next: Screen) {
     screen.value = next;
     if (next === 'programme') {
@@ -177,6 +180,7 @@ export function createConfigModel(deps: Dependencies) {
       if (origins.value.state !== 'ready') void loadOrigins();
     }
     if (next === 'audit') void loadAudit();
+    if (next === 'answers') void answers.open();
   }
 
   function reset() {
@@ -194,6 +198,7 @@ export function createConfigModel(deps: Dependencies) {
       originState.value = 'idle';
       audit.value = { state: 'idle' };
     });
+    answers.reset();
   }
 
   return {
@@ -214,6 +219,7 @@ export function createConfigModel(deps: Dependencies) {
     auditType,
     audit,
     loadAudit,
+    answers,
     reset,
   };
 }

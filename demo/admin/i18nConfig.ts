@@ -84,6 +84,11 @@ export const configTr = {
   noAnswers: 'Bu filtrelere uyan yanıt yok.',
   guest: 'Misafir',
   answersCount: '{count} yanıt satırı',
+  anyScore: 'Hepsi',
+  status: 'Durum',
+  statusPartial: 'Yarım',
+  statusCompleted: 'Tamamlandı',
+  answersFilters: 'Yanıt filtreleri',
 };
 
 export type ConfigMessages = typeof configTr;
@@ -171,4 +176,9 @@ export const configEn: ConfigMessages = {
   noAnswers: 'No answers match these filters.',
   guest: 'Guest',
   answersCount: '{count} answer rows',
+  anyScore: 'Any',
+  status: 'Status',
+  statusPartial: 'Partial',
+  statusCompleted: 'Completed',
+  answersFilters: 'Answer filters',
 };

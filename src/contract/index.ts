@@ -19,4 +19,5 @@ export * from './claims';
 export * from './activity';
 export * from './reports';
 export * from './audit';
+export * from './surveyAnswers';
 export * from './routes';

@@ -12,6 +12,7 @@ import { RedeemRequest, RedeemResponse } from './redemption';
 import { LapsingQuery, LapsingReport, PointsReport, ReportQuery, RetentionQuery, RetentionReport, SalesReport, SurveyReport } from './reports';
 import { SurveyEventAck, SurveyEventRequest, SurveyResponseAck, SurveyResponseRequest } from './survey';
 import { MerchantSurvey, MerchantSurveyList, SurveyConfig, SurveyIdParams } from './surveyConfig';
+import { SurveyAnswersPage, SurveyAnswersQuery } from './surveyAnswers';
 import { SurveyExportQuery, SurveyResults, SurveyResultsQuery } from './surveyResults';
 
 /**
@@ -294,6 +295,16 @@ export const routes = {
     responses: { 200: z.string() },
   }),
 
+  surveyAnswers: route({
+    method: 'GET',
+    path: '/v1/merchant/surveys/{surveyId}/answers',
+    auth: 'merchant',
+    summary:
+      "One survey's answers, one row per answered question, newest response first, filtered by question, days and score (keyset cursor).",
+    params: SurveyIdParams,
+    query: SurveyAnswersQuery,
+    responses: { 200: SurveyAnswersPage },
+  }),
   // Configuration history and the storefront's origins (docs/dashboard.md, "Audit log").
   auditLog: route({
     method: 'GET',

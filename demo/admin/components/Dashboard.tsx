@@ -1,4 +1,5 @@
 import type { DashboardModel } from '../model';
+import { AnswersScreen } from './AnswersScreen';
 import { AuditScreen } from './AuditScreen';
 import { OriginsEditor } from './OriginsEditor';
 import { ScreenNav } from './ScreenNav';
@@ -72,6 +73,7 @@ export function Dashboard({ model }: { model: DashboardModel }) {
         <main id="main" tabIndex={-1}>
           <h1 class={screen === 'reports' ? 'visually-hidden' : undefined}>{screen === 'reports' ? t('appTitle') : t(SCREEN_TITLES[screen])}</h1>
           {screen === 'programme' ? <ProgrammeScreen model={model} /> : null}
+          {screen === 'answers' ? <AnswersScreen model={model} /> : null}
           {screen === 'audit' ? <AuditScreen model={model} /> : null}
           {screen === 'reports' ? <RangeControls model={model} /> : null}
           <div class="grid" hidden={screen !== 'reports'}>

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { routes } from '../../contract';
 import { programmeOf } from '../domain/shops';
+import { surveyAnswersPage } from '../domain/surveyAnswers';
 import { resultsFilter, surveyCsv, surveyResults } from '../domain/surveyResults';
 import { listSurveys, merchantSurvey, requireSurvey, saveSurvey } from '../domain/surveys';
 import { merchantAuditContext } from '../http/auditContext';
@@ -34,6 +35,13 @@ export const merchantSurveyRoutes = new Hono<AppEnv>()
       cursor: query.cursor,
     });
     return c.json(results, 200);
+  })
+  .get(honoPath(routes.surveyAnswers.path), async (c) => {
+    const { surveyId } = parseInput(routes.surveyAnswers.params, c.req.param());
+    const query = parseInput(routes.surveyAnswers.query, c.req.query());
+    const shop = c.get('shop');
+    const survey = await requireSurvey(c.get('db').kysely, shop.id, surveyId);
+    return c.json(await surveyAnswersPage(c.get('db').kysely, shop.id, survey, programmeOf(shop).defaultLocale, query), 200);
   })
   .get(honoPath(routes.surveyExport.path), async (c) => {
     const { surveyId } = parseInput(routes.surveyExport.params, c.req.param());
