@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditLogPage, ProgrammeConfig } from '../../src/contract';
+import { AuditLogPage, ErrorEnvelope, ProgrammeConfig } from '../../src/contract';
 import { launchBrowser, openSession, type Session } from './support/browser';
+import { axeViolations, merchant, signIn } from './support/admin';
 import { demo } from './support/demo';
 
 // The merchant dashboard at /admin/, served by the reference server under its own nonce CSP, on
 // the demo shop with its year of seeded history.
 
-const AXE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -25,32 +24,6 @@ async function withSession(run: (session: Session) => Promise<void>, viewport?: 
   }
 }
 
-async function merchant(method: 'GET' | 'PUT', path: string, body?: unknown) {
-  const response = await fetch(`${demo().url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${demo().shop.secretKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
-
-async function signIn(page: Page) {
-  await page.goto(`${demo().url}/admin/`);
-  await page.getByLabel('Gizli anahtar').fill(demo().shop.secretKey);
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await page.getByRole('table', { name: 'Müşteri tutma oranı' }).waitFor();
-}
-
-async function axeViolations(page: Page) {
-  // Evaluated through the DevTools protocol, which the page's CSP (rightly) does not govern.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-}
-
 describe('merchant dashboard', () => {
   it('is served under a nonce-based CSP and refuses a wrong key with a clear message', () =>
     withSession(async (session) => {
@@ -61,7 +34,13 @@ describe('merchant dashboard', () => {
       expect(csp).toContain("style-src 'self'");
       expect(csp).not.toContain('unsafe');
       await page.getByLabel('Gizli anahtar').fill('sk_demo_thisIsNotTheRightKeyAtAll1');
+      const reply = page.waitForResponse((r) => r.url().includes('/v1/merchant/'));
       await page.getByRole('button', { name: 'Giriş yap' }).click();
+      // The server says 401 and nothing about why.
+      const refused = await reply;
+      expect(refused.status()).toBe(401);
+      const { error } = ErrorEnvelope.parse(await refused.json());
+      expect(error).toEqual({ code: 'unauthorized', message: 'Unauthorized.', requestId: expect.any(String) });
       await page.getByRole('alert').filter({ hasText: 'Bu anahtar kabul edilmedi' }).waitFor();
       await session.screenshot('dashboard-sign-in-error');
       // The key lives in memory only.

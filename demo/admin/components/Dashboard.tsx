@@ -14,7 +14,7 @@ import { RetentionSection } from './RetentionSection';
 import { RepeatSection, ValueSection } from './SalesSections';
 import { SurveySection } from './SurveySection';
 
-const SCREEN_TITLES = { programme: 'screenProgramme', answers: 'screenAnswers', audit: 'screenAudit' } as const;
+const SCREEN_TITLES = { reports: 'screenReports', programme: 'screenProgramme', answers: 'screenAnswers', audit: 'screenAudit' } as const;
 
 const SECTIONS = [
   ['retention', 'retentionTitle'],
@@ -71,7 +71,7 @@ export function Dashboard({ model }: { model: DashboardModel }) {
           </nav>
         ) : null}
         <main id="main" tabIndex={-1}>
-          <h1 class={screen === 'reports' ? 'visually-hidden' : undefined}>{screen === 'reports' ? t('appTitle') : t(SCREEN_TITLES[screen])}</h1>
+          <h1>{t(SCREEN_TITLES[screen])}</h1>
           {screen === 'programme' ? <ProgrammeScreen model={model} /> : null}
           {screen === 'answers' ? <AnswersScreen model={model} /> : null}
           {screen === 'audit' ? <AuditScreen model={model} /> : null}
