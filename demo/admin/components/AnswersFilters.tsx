@@ -1,12 +1,15 @@
 import type { Signal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { errorAt } from '../draft';
+import { issueText } from '../issueText';
 import type { DashboardModel } from '../model';
 
 const SCORES = Array.from({ length: 11 }, (_, i) => String(i));
 
 /** A labelled filter control whose server error (if any) sits right under it. */
-function Filter({ model, id, name, label, children }: { model: DashboardModel; id: string; name: string; label: string; children: (describedBy: string | undefined, invalid: boolean) => preact.ComponentChildren }) {
-  const error = errorAt(model.config.answers.errors.value, name);
+function Filter({ model, id, name, label, children }: { model: DashboardModel; id: string; name: string; label: string; children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren }) {
+  const raw = errorAt(model.config.answers.errors.value, name);
+  const error = raw === undefined ? undefined : issueText(model.t, raw);
   return (
     <div class="filter">
       <label for={id}>{label}</label>

@@ -1,4 +1,6 @@
 import { edit, errorAt, fieldId, textOf, type Draft, type FieldKind } from '../draft';
+import { issueText } from '../issueText';
+import type { MessageKey } from '../i18n';
 
 /**
  * One labelled input bound to a path of a draft. The server's error for that path (or inside it)
@@ -10,15 +12,19 @@ export function DraftField({
   path,
   label,
   kind = 'text',
+  t,
 }: {
   draft: Draft;
   base: unknown;
   path: string;
   label: string;
   kind?: FieldKind;
+  /** The dashboard's translator, for the contract's own messages. */
+  t: (key: MessageKey) => string;
 }) {
   const id = fieldId(draft, path);
-  const error = errorAt(draft.errors.value, path);
+  const raw = errorAt(draft.errors.value, path);
+  const error = raw === undefined ? undefined : issueText(t, raw);
   if (kind === 'boolean') {
     const checked = textOf(base, draft, path) === 'true';
     return (

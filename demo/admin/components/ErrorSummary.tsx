@@ -1,7 +1,9 @@
 import type { FieldIssue } from '../../../src/contract';
+import type { MessageKey } from '../i18n';
+import { issueText } from '../issueText';
 
 /** Every problem the server named, listed once above the save button (each is also at its field). */
-export function ErrorSummary({ title, issues }: { title: string; issues: readonly FieldIssue[] }) {
+export function ErrorSummary({ title, issues, t }: { title: string; issues: readonly FieldIssue[]; t: (key: MessageKey) => string }) {
   if (issues.length === 0) return null;
   return (
     <div class="error-summary" role="alert">
@@ -9,7 +11,7 @@ export function ErrorSummary({ title, issues }: { title: string; issues: readonl
       <ul>
         {issues.map((issue) => (
           <li key={`${issue.path}:${issue.message}`}>
-            <code>{issue.path}</code>: {issue.message}
+            <code>{issue.path}</code>: {issueText(t, issue.message)}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { errorAt } from '../draft';
+import { issueText } from '../issueText';
 import type { DashboardModel } from '../model';
 import { ErrorSummary } from './ErrorSummary';
 import { SaveBar } from './SaveBar';
@@ -25,7 +26,8 @@ export function OriginsEditor({ model }: { model: DashboardModel }) {
           <ul class="origins">
             {list.map((origin, index) => {
               const id = `origin-${index}`;
-              const error = errorAt(config.originErrors.value, `origins.${index}`);
+              const raw = errorAt(config.originErrors.value, `origins.${index}`);
+              const error = raw === undefined ? undefined : issueText(t, raw);
               return (
                 <li key={index} class="origin">
                   <div class="field">
@@ -55,7 +57,7 @@ export function OriginsEditor({ model }: { model: DashboardModel }) {
           <button type="button" class="button" onClick={() => set([...list, ''])}>
             {t('addOrigin')}
           </button>
-          <ErrorSummary title={t('errorSummary')} issues={config.originErrors.value} />
+          <ErrorSummary t={t} title={t('errorSummary')} issues={config.originErrors.value} />
           <SaveBar model={model} state={config.originState.value} label={t('saveOrigins')} />
         </form>
       )}

@@ -26,7 +26,7 @@ export function ProgrammeEditor({ model }: { model: DashboardModel }) {
           <RewardsFieldset model={model} draft={draft} programme={programme} />
           <TiersFieldset model={model} draft={draft} programme={programme} />
           <CampaignsFieldset model={model} draft={draft} programme={programme} />
-          <ErrorSummary title={t('errorSummary')} issues={draft.errors.value} />
+          <ErrorSummary t={t} title={t('errorSummary')} issues={draft.errors.value} />
           <SaveBar model={model} state={draft.state.value} />
         </form>
       )}

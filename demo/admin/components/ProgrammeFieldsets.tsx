@@ -10,8 +10,8 @@ type Props = { model: DashboardModel; draft: Draft; programme: ProgrammeConfig }
 function NameFields({ model, draft, programme, path, tr = 'nameTr', en = 'nameEn' }: Props & { path: string; tr?: MessageKey; en?: MessageKey }) {
   return (
     <>
-      <DraftField draft={draft} base={programme} path={`${path}.tr`} label={model.t(tr)} />
-      <DraftField draft={draft} base={programme} path={`${path}.en`} label={model.t(en)} kind="optionalText" />
+      <DraftField t={model.t} draft={draft} base={programme} path={`${path}.tr`} label={model.t(tr)} />
+      <DraftField t={model.t} draft={draft} base={programme} path={`${path}.en`} label={model.t(en)} kind="optionalText" />
     </>
   );
 }
@@ -31,14 +31,14 @@ export function EarnRulesFieldset({ model, draft, programme }: Props) {
                   {t(`ruleKind_${rule.kind}`)} <code>{rule.id}</code>
                 </legend>
                 {rule.kind === 'order' ? (
-                  <DraftField draft={draft} base={programme} path={at('pointsPerUnit')} label={t('pointsPerUnit')} kind="number" />
+                  <DraftField t={model.t} draft={draft} base={programme} path={at('pointsPerUnit')} label={t('pointsPerUnit')} kind="number" />
                 ) : (
-                  <DraftField draft={draft} base={programme} path={at('points')} label={t('rulePoints')} kind="number" />
+                  <DraftField t={model.t} draft={draft} base={programme} path={at('points')} label={t('rulePoints')} kind="number" />
                 )}
                 {rule.kind === 'action' ? (
                   <>
                     <NameFields model={model} draft={draft} programme={programme} path={at('label')} tr="labelTr" en="labelEn" />
-                    <DraftField draft={draft} base={programme} path={at('url')} label={t('link')} kind="optionalText" />
+                    <DraftField t={model.t} draft={draft} base={programme} path={at('url')} label={t('link')} kind="optionalText" />
                   </>
                 ) : null}
               </fieldset>
@@ -65,12 +65,12 @@ export function RewardsFieldset({ model, draft, programme }: Props) {
                   {reward.name[model.locale.value] ?? reward.name.tr ?? reward.id} <code>{reward.id}</code>
                 </legend>
                 <NameFields model={model} draft={draft} programme={programme} path={at('name')} />
-                <DraftField draft={draft} base={programme} path={at('cost')} label={t('cost')} kind="number" />
+                <DraftField t={model.t} draft={draft} base={programme} path={at('cost')} label={t('cost')} kind="number" />
                 {reward.kind === 'amount_off' || reward.kind === 'percent_off' ? (
-                  <DraftField draft={draft} base={programme} path={at('value')} label={t('value')} kind="number" />
+                  <DraftField t={model.t} draft={draft} base={programme} path={at('value')} label={t('value')} kind="number" />
                 ) : null}
-                <DraftField draft={draft} base={programme} path={at('minOrder')} label={t('minOrder')} kind="optionalNumber" />
-                <DraftField draft={draft} base={programme} path={at('validDays')} label={t('validDays')} kind="optionalNumber" />
+                <DraftField t={model.t} draft={draft} base={programme} path={at('minOrder')} label={t('minOrder')} kind="optionalNumber" />
+                <DraftField t={model.t} draft={draft} base={programme} path={at('validDays')} label={t('validDays')} kind="optionalNumber" />
               </fieldset>
             </li>
           );
@@ -95,8 +95,8 @@ export function TiersFieldset({ model, draft, programme }: Props) {
                   {tier.name[model.locale.value] ?? tier.name.tr ?? tier.id} <code>{tier.id}</code>
                 </legend>
                 <NameFields model={model} draft={draft} programme={programme} path={at('name')} />
-                <DraftField draft={draft} base={programme} path={at('threshold')} label={t('threshold')} kind="number" />
-                <DraftField draft={draft} base={programme} path={at('multiplier')} label={t('multiplier')} kind="number" />
+                <DraftField t={model.t} draft={draft} base={programme} path={at('threshold')} label={t('threshold')} kind="number" />
+                <DraftField t={model.t} draft={draft} base={programme} path={at('multiplier')} label={t('multiplier')} kind="number" />
               </fieldset>
             </li>
           );
@@ -122,9 +122,9 @@ export function CampaignsFieldset({ model, draft, programme }: Props) {
                   {campaign.name[model.locale.value] ?? campaign.name.tr ?? campaign.id} <code>{campaign.id}</code>
                 </legend>
                 <NameFields model={model} draft={draft} programme={programme} path={at('name')} />
-                <DraftField draft={draft} base={programme} path={at('startsAt')} label={t('startsAt')} />
-                <DraftField draft={draft} base={programme} path={at('endsAt')} label={t('endsAt')} />
-                <DraftField draft={draft} base={programme} path={at('multiplier')} label={t('multiplier')} kind="number" />
+                <DraftField t={model.t} draft={draft} base={programme} path={at('startsAt')} label={t('startsAt')} />
+                <DraftField t={model.t} draft={draft} base={programme} path={at('endsAt')} label={t('endsAt')} />
+                <DraftField t={model.t} draft={draft} base={programme} path={at('multiplier')} label={t('multiplier')} kind="number" />
               </fieldset>
             </li>
           );

@@ -34,19 +34,19 @@ export function SurveysEditor({ model }: { model: DashboardModel }) {
                 <h3 id={`${draft.id}-heading`}>
                   {survey.title[model.locale.value] ?? survey.title.tr ?? survey.id} <code>{survey.id}</code> <span class="muted">v{version}</span>
                 </h3>
-                <DraftField draft={draft} base={survey} path="active" label={t('surveyActive')} kind="boolean" />
+                <DraftField t={model.t} draft={draft} base={survey} path="active" label={t('surveyActive')} kind="boolean" />
                 <div class="items items--inline">
-                  <DraftField draft={draft} base={survey} path="title.tr" label={t('titleTr')} />
-                  <DraftField draft={draft} base={survey} path="title.en" label={t('titleEn')} kind="optionalText" />
-                  <DraftField draft={draft} base={survey} path="reward.points" label={t('rewardPoints')} kind="optionalNumber" />
+                  <DraftField t={model.t} draft={draft} base={survey} path="title.tr" label={t('titleTr')} />
+                  <DraftField t={model.t} draft={draft} base={survey} path="title.en" label={t('titleEn')} kind="optionalText" />
+                  <DraftField t={model.t} draft={draft} base={survey} path="reward.points" label={t('rewardPoints')} kind="optionalNumber" />
                   {survey.questions.map((question, index) => (
                     <Fragment key={question.id}>
-                      <DraftField draft={draft} base={survey} path={`questions.${index}.prompt.tr`} label={t('questionTr', { n: index + 1 })} />
-                      <DraftField draft={draft} base={survey} path={`questions.${index}.prompt.en`} label={t('questionEn', { n: index + 1 })} kind="optionalText" />
+                      <DraftField t={model.t} draft={draft} base={survey} path={`questions.${index}.prompt.tr`} label={t('questionTr', { n: index + 1 })} />
+                      <DraftField t={model.t} draft={draft} base={survey} path={`questions.${index}.prompt.en`} label={t('questionEn', { n: index + 1 })} kind="optionalText" />
                     </Fragment>
                   ))}
                 </div>
-                <ErrorSummary title={t('errorSummary')} issues={draft.errors.value} />
+                <ErrorSummary t={t} title={t('errorSummary')} issues={draft.errors.value} />
                 <SaveBar model={model} state={draft.state.value} label={t('saveSurvey')} />
               </form>
             );
