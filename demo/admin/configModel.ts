@@ -91,10 +91,13 @@ export function createConfigModel(deps: Dependencies) {
   async function saveProgramme(): Promise<void> {
     const current = deps.programme.value;
     if (current.state !== 'ready') return;
-    const next = applied(current.data, programmeDraft);
+    const next = applied(programmeDraft.base.value ?? current.data, programmeDraft);
     const saved = await send(programmeDraft, ProgrammeConfig, next, (api) => api.put('/v1/merchant/programme', ProgrammeConfig, next));
     if (saved) {
-      deps.programme.value = { state: 'ready', data: saved };
+      batch(() => {
+        programmeDraft.base.value = null;
+        deps.programme.value = { state: 'ready', data: saved };
+      });
       await deps.afterProgrammeSave();
     }
   }
@@ -187,6 +190,7 @@ export function createConfigModel(deps: Dependencies) {
     batch(() => {
       screen.value = 'reports';
       for (const draft of [programmeDraft, ...surveyDrafts.values()]) {
+        draft.base.value = null;
         draft.edits.value = {};
         draft.errors.value = [];
         draft.state.value = 'idle';

@@ -64,13 +64,15 @@ export function errorAt(issues: readonly FieldIssue[], path: string): string | u
 export interface Draft {
   /** Stable prefix for element ids, unique on the page. */
   id: string;
+  /** The value with unsaved structural changes (an item added or removed), when there are any. */
+  base: Signal<unknown>;
   edits: Signal<Record<string, Edit>>;
   errors: Signal<FieldIssue[]>;
   state: Signal<'idle' | 'saving' | 'saved' | 'failed'>;
 }
 
 export function createDraft(id: string): Draft {
-  return { id, edits: signal({}), errors: signal([]), state: signal('idle') };
+  return { id, base: signal(null), edits: signal({}), errors: signal([]), state: signal('idle') };
 }
 
 export function fieldId(draft: Draft, path: string): string {
@@ -90,6 +92,18 @@ export function applied<T>(base: T, draft: Draft): unknown {
     setAt(copy, split(path), value, remove);
   }
   return copy;
+}
+
+/**
+ * Adds or removes list items: the edits so far are folded into a new base first, so every field
+ * path keeps pointing at the item it was typed into.
+ */
+export function restructure<T>(stored: T, draft: Draft, change: (value: T) => T): void {
+  const next = change(applied((draft.base.value ?? stored) as T, draft) as T);
+  draft.base.value = next;
+  draft.edits.value = {};
+  draft.errors.value = [];
+  draft.state.value = 'idle';
 }
 
 /** What a field shows: the pending edit, else the stored value. */

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AllowedOrigins, AuditLogPage, MerchantSurveyList, SurveyAnswersPage } from '../../src/contract';
+import { AllowedOrigins, AuditLogPage, MerchantSurveyList, ProgrammeConfig, SurveyAnswersPage } from '../../src/contract';
 import { axeViolations, merchant, signIn } from './support/admin';
 import { launchBrowser, openSession, type Session } from './support/browser';
 import { demo } from './support/demo';
@@ -146,6 +146,48 @@ describe('allowed origins and surveys editors', () => {
       });
     } finally {
       await merchant('PUT', `/v1/merchant/surveys/${before.survey.id}`, before.survey);
+    }
+  });
+});
+
+describe('campaigns', () => {
+  it('adds a campaign, refuses an end before its start at that field, and the storefront shows it once saved', async () => {
+    const original = ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body);
+    const hour = 60 * 60 * 1000;
+    try {
+      await withSession(async (session) => {
+        const { page } = session;
+        await signIn(page);
+        await showScreen(page, 'Program ayarları');
+        await page.getByRole('button', { name: 'Kampanya ekle' }).click();
+        const index = original.campaigns.length;
+        const field = (name: string) => page.locator(`#programme-campaigns-${index}-${name}`);
+        await field('name-tr').fill('Hafta sonu üç kat puan');
+        await field('multiplier').fill('3');
+        await field('startsAt').fill(new Date(Date.now() - hour).toISOString());
+        await field('endsAt').fill(new Date(Date.now() - 2 * hour).toISOString());
+        await page.locator('#programme').getByRole('button', { name: 'Kaydet' }).click();
+        await page.locator(`#programme-campaigns-${index}-endsAt-error`).filter({ hasText: 'Başlangıçtan sonra olmalı.' }).waitFor();
+        expect((await merchant('GET', '/v1/merchant/programme')).body).toEqual(original);
+
+        await field('endsAt').fill(new Date(Date.now() + 48 * hour).toISOString());
+        await page.locator('#programme').getByRole('button', { name: 'Kaydet' }).click();
+        await page.locator('#programme').getByText('Kaydedildi.').waitFor();
+        const saved = ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body);
+        expect(saved.campaigns[index]).toMatchObject({ name: { tr: 'Hafta sonu üç kat puan' }, multiplier: 3 });
+        session.expectClean();
+      });
+      const shopper = await openSession(browser);
+      try {
+        await shopper.page.goto(`${demo().url}/`);
+        await shopper.page.locator('sadakat-widget [part~="launcher"]').click();
+        // Wait for the text itself: a cached boot payload may paint first and revalidate after.
+        await shopper.page.locator('sadakat-widget .campaign', { hasText: 'Hafta sonu üç kat puan' }).waitFor();
+      } finally {
+        await shopper.close();
+      }
+    } finally {
+      await merchant('PUT', '/v1/merchant/programme', original);
     }
   });
 });

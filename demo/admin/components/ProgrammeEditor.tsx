@@ -1,3 +1,4 @@
+import type { ProgrammeConfig } from '../../../src/contract';
 import type { DashboardModel } from '../model';
 import { ErrorSummary } from './ErrorSummary';
 import { CampaignsFieldset, EarnRulesFieldset, RewardsFieldset, TiersFieldset } from './ProgrammeFieldsets';
@@ -14,7 +15,10 @@ export function ProgrammeEditor({ model }: { model: DashboardModel }) {
   const draft = config.programmeDraft;
   return (
     <Section id="programme" title={t('programmeSettingsTitle')} help={t('programmeSettingsHelp')} model={model} data={model.programme.value}>
-      {(programme) => (
+      {(stored) => {
+        // Unsaved added or removed items live in the draft's base until saved.
+        const programme = (draft.base.value as ProgrammeConfig | null) ?? stored;
+        return (
         <form
           noValidate
           onSubmit={(event) => {
@@ -25,11 +29,12 @@ export function ProgrammeEditor({ model }: { model: DashboardModel }) {
           <EarnRulesFieldset model={model} draft={draft} programme={programme} />
           <RewardsFieldset model={model} draft={draft} programme={programme} />
           <TiersFieldset model={model} draft={draft} programme={programme} />
-          <CampaignsFieldset model={model} draft={draft} programme={programme} />
+          <CampaignsFieldset model={model} draft={draft} programme={programme} stored={stored} />
           <ErrorSummary t={t} title={t('errorSummary')} issues={draft.errors.value} />
           <SaveBar model={model} state={draft.state.value} />
         </form>
-      )}
+        );
+      }}
     </Section>
   );
 }

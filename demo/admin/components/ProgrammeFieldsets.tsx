@@ -1,5 +1,5 @@
 import type { ProgrammeConfig } from '../../../src/contract';
-import type { Draft } from '../draft';
+import { restructure, type Draft } from '../draft';
 import type { MessageKey } from '../i18n';
 import type { DashboardModel } from '../model';
 import { DraftField } from './DraftField';
@@ -106,8 +106,26 @@ export function TiersFieldset({ model, draft, programme }: Props) {
   );
 }
 
-export function CampaignsFieldset({ model, draft, programme }: Props) {
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A week of double points from the next midnight (UTC): a starting point the merchant edits. */
+function newCampaign(campaigns: ProgrammeConfig['campaigns']): ProgrammeConfig['campaigns'][number] {
+  let n = campaigns.length + 1;
+  while (campaigns.some((c) => c.id === `kampanya-${n}`)) n++;
+  const start = Math.ceil(Date.now() / DAY) * DAY;
+  return {
+    id: `kampanya-${n}`,
+    name: { tr: `Kampanya ${n}`, en: `Campaign ${n}` },
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + 7 * DAY).toISOString(),
+    multiplier: 2,
+  };
+}
+
+export function CampaignsFieldset({ model, draft, programme, stored }: Props & { stored: ProgrammeConfig }) {
   const { t } = model;
+  const change = (edit: (campaigns: ProgrammeConfig['campaigns']) => ProgrammeConfig['campaigns']) =>
+    restructure(stored, draft, (value) => ({ ...value, campaigns: edit(value.campaigns) }));
   return (
     <fieldset class="group">
       <legend>{t('campaignsTitle')}</legend>
@@ -125,11 +143,17 @@ export function CampaignsFieldset({ model, draft, programme }: Props) {
                 <DraftField t={model.t} draft={draft} base={programme} path={at('startsAt')} label={t('startsAt')} />
                 <DraftField t={model.t} draft={draft} base={programme} path={at('endsAt')} label={t('endsAt')} />
                 <DraftField t={model.t} draft={draft} base={programme} path={at('multiplier')} label={t('multiplier')} kind="number" />
+                <button type="button" class="button" onClick={() => change((campaigns) => campaigns.filter((_, i) => i !== index))}>
+                  {t('removeCampaign', { name: campaign.id })}
+                </button>
               </fieldset>
             </li>
           );
         })}
       </ul>
+      <button type="button" class="button add" onClick={() => change((campaigns) => [...campaigns, newCampaign(campaigns)])}>
+        {t('addCampaign')}
+      </button>
     </fieldset>
   );
 }
