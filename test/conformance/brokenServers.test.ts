@@ -187,6 +187,26 @@ describe('the kit against broken servers', () => {
     expect(resultOf(report, 'loyalty.coupon-consume-once')?.reason).toBe('expected 409 coupon_used, got 200');
   });
 
+  it('an audit log that forgets configuration changes, and origins saved with a wildcard, fail the audit checks', async () => {
+    const { report } = await serveBroken((real) => async (request) => {
+      const { pathname } = new URL(request.url);
+      if (pathname === '/v1/merchant/audit-log') {
+        const response = await real(request);
+        return response.status === 200 ? withJson(response, { entries: [], nextCursor: null }) : response;
+      }
+      if (pathname === '/v1/merchant/allowed-origins' && request.method === 'PUT') {
+        // Any list of strings from a signed-in merchant is "saved": the origin check was left out.
+        const body = (await request.clone().json().catch(() => null)) as { origins?: unknown } | null;
+        const authorised = (await real(new Request(request.url, { headers: request.headers }))).status === 200;
+        const strings = Array.isArray(body?.origins) && body.origins.every((origin) => typeof origin === 'string');
+        if (authorised && strings && Object.keys(body!).length === 1) return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }
+      return real(request);
+    });
+    expect(failedIds(report), formatReport(report)).toEqual(['audit.log', 'audit.origins-invalid']);
+    expect(resultOf(report, 'audit.log')?.reason).toMatch(/the newest configuration entry should be allowed_origins.update, got nothing/);
+  });
+
   it('leaving a core route out of the OpenAPI document fails it and makes its checks not applicable', async () => {
     const { report } = await serveBroken((real) => async (request) => {
       const response = await real(request);

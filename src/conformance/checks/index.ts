@@ -1,4 +1,5 @@
 import type { CheckGroup } from '../kit';
+import { auditChecks } from './audit';
 import { bootChecks } from './boot';
 import { corsChecks } from './cors';
 import { errorChecks } from './errors';
@@ -22,6 +23,7 @@ export const checkGroups: readonly CheckGroup[] = [
   loyaltyChecks,
   surveyChecks,
   reportChecks,
+  auditChecks,
   corsChecks,
   errorChecks,
   hygieneChecks,
