@@ -1,8 +1,10 @@
 import { batch, signal, type Signal } from '@preact/signals';
 import { z } from 'zod/mini';
-import { AllowedOrigins, AuditLogPage, MerchantSurvey, MerchantSurveyList, ProgrammeConfig, SurveyConfig, type AuditEntry, type FieldIssue } from '../../src/contract';
+import { AuditLogPage, MerchantSurvey, MerchantSurveyList, ProgrammeConfig, SurveyConfig, type AuditEntry } from '../../src/contract';
 import type { AdminApi, Result } from './api';
 import { createAnswersModel } from './answersModel';
+import { localIssues } from './localIssues';
+import { createOriginsModel } from './originsModel';
 import { applied, createDraft, type Draft } from './draft';
 import type { Locale } from './i18n';
 import type { Loadable } from './model';
@@ -21,18 +23,6 @@ interface Dependencies {
 }
 
 /**
- * Checks a value with the same contract schema the server uses, with messages in the dashboard's
- * language, so a mistake is named at its field before anything is sent. The server checks again
- * (and adds what only it knows); either way nothing invalid is saved.
- */
-function localIssues(schema: z.ZodMiniType, value: unknown, locale: Locale): FieldIssue[] {
-  z.config(locale === 'tr' ? z.locales.tr() : z.locales.en());
-  const result = schema.safeParse(value);
-  if (result.success) return [];
-  return result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }));
-}
-
-/**
  * The dashboard's configuration screens: programme, surveys and allowed origins editors (one draft
  * each, saved whole, the server's field errors kept next to the fields), and the change log.
  */
@@ -41,10 +31,6 @@ export function createConfigModel(deps: Dependencies) {
   const programmeDraft = createDraft('programme');
   const surveys = signal<Loadable<MerchantSurveyList>>({ state: 'idle' });
   const surveyDrafts = new Map<string, Draft>();
-  const origins = signal<Loadable<AllowedOrigins>>({ state: 'idle' });
-  const originList = signal<string[]>([]);
-  const originErrors = signal<FieldIssue[]>([]);
-  const originState = signal<Draft['state']['value']>('idle');
   const auditType = signal<AuditType>('config');
   const audit = signal<Loadable<{ entries: AuditEntry[]; nextCursor: string | null }>>({ state: 'idle' });
 
@@ -124,39 +110,6 @@ export function createConfigModel(deps: Dependencies) {
     if (saved) surveys.value = { state: 'ready', data: { surveys: current.data.surveys.map((s) => (s.survey.id === id ? saved : s)) } };
   }
 
-  async function loadOrigins() {
-    origins.value = { state: 'loading' };
-    const result = await call((api) => api.get('/v1/merchant/allowed-origins', AllowedOrigins));
-    if (!result) return;
-    batch(() => {
-      origins.value = result.ok ? { state: 'ready', data: result.data } : { state: 'error', error: result.error };
-      if (result.ok) originList.value = result.data.origins;
-    });
-  }
-
-  async function saveOrigins(): Promise<void> {
-    const next = { origins: originList.value.map((o) => o.trim()) };
-    const issues = localIssues(AllowedOrigins, next, deps.locale.value);
-    if (issues.length > 0) {
-      batch(() => {
-        originErrors.value = issues;
-        originState.value = 'failed';
-      });
-      return;
-    }
-    originState.value = 'saving';
-    const result = await call((api) => api.put('/v1/merchant/allowed-origins', AllowedOrigins, next));
-    if (!result) return;
-    batch(() => {
-      if (result.ok) {
-        origins.value = { state: 'ready', data: result.data };
-        originList.value = result.data.origins;
-      }
-      originErrors.value = !result.ok && result.error.code === 'validation_failed' ? (result.error.fields ?? []) : [];
-      originState.value = result.ok ? 'saved' : 'failed';
-    });
-  }
-
   async function loadAudit(more = false) {
     const current = audit.value;
     const cursor = more && current.state === 'ready' ? current.data.nextCursor : null;
@@ -175,12 +128,13 @@ export function createConfigModel(deps: Dependencies) {
   }
 
   const answers = createAnswersModel({ call, surveys, loadSurveys });
+  const allowedOrigins = createOriginsModel({ call, locale: deps.locale });
 
   function show(next: Screen) {
     screen.value = next;
     if (next === 'programme') {
       if (surveys.value.state !== 'ready') void loadSurveys();
-      if (origins.value.state !== 'ready') void loadOrigins();
+      if (allowedOrigins.origins.value.state !== 'ready') void allowedOrigins.loadOrigins();
     }
     if (next === 'audit') void loadAudit();
     if (next === 'answers') void answers.open();
@@ -196,13 +150,10 @@ export function createConfigModel(deps: Dependencies) {
         draft.state.value = 'idle';
       }
       surveys.value = { state: 'idle' };
-      origins.value = { state: 'idle' };
-      originList.value = [];
-      originErrors.value = [];
-      originState.value = 'idle';
       audit.value = { state: 'idle' };
     });
     answers.reset();
+    allowedOrigins.reset();
   }
 
   return {
@@ -214,12 +165,11 @@ export function createConfigModel(deps: Dependencies) {
     surveyDraft,
     loadSurveys,
     saveSurvey,
-    origins,
-    originList,
-    originErrors,
-    originState,
-    loadOrigins,
-    saveOrigins,
+    origins: allowedOrigins.origins,
+    originList: allowedOrigins.originList,
+    originErrors: allowedOrigins.originErrors,
+    originState: allowedOrigins.originState,
+    saveOrigins: allowedOrigins.saveOrigins,
     auditType,
     audit,
     loadAudit,

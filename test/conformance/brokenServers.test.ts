@@ -160,7 +160,8 @@ describe('the kit against broken servers', () => {
       if (response.status !== 200) return response;
       return withJson(response, { ...((await response.json()) as object), responseId: sent.responseId });
     });
-    expect(failedIds(report), formatReport(report)).toEqual(['surveys.beacon-then-complete', 'surveys.export']);
+    expect(failedIds(report), formatReport(report)).toEqual(['surveys.answers', 'surveys.beacon-then-complete', 'surveys.export']);
+    expect(resultOf(report, 'surveys.answers')?.reason).toBe('the response delivered twice should have one row each for comment and nps, got []');
     expect(resultOf(report, 'surveys.beacon-then-complete')?.reason).toBe('expected status "completed", got "partial"');
     expect(resultOf(report, 'surveys.export')?.reason).toBe('the response delivered twice has 0 rows in the export, not 1');
     expect(resultOf(report, 'surveys.results')).toMatchObject({ status: 'skipped', reason: 'depends on surveys.beacon-then-complete, which did not pass' });
