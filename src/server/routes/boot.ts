@@ -4,11 +4,12 @@ import { resolveLocale } from '../domain/localize';
 import { programmeOf } from '../domain/shops';
 import { customerSnapshot, publicProgramme } from '../domain/snapshot';
 import { surveysForVisitor } from '../domain/surveyEligibility';
+import { conditionalGet } from '../http/conditional';
 import { optionalCustomer } from '../http/customer';
 import type { AppEnv } from '../http/env';
 import { parseInput } from '../http/validate';
 
-export const bootRoutes = new Hono<AppEnv>().get(routes.boot.path, async (c) => {
+export const bootRoutes = new Hono<AppEnv>().use(routes.boot.path, conditionalGet).get(routes.boot.path, async (c) => {
   const query = parseInput(routes.boot.query, c.req.query());
   const shop = c.get('shop');
   const now = c.get('now')();
@@ -28,8 +29,10 @@ export const bootRoutes = new Hono<AppEnv>().get(routes.boot.path, async (c) => 
     surveys,
     interruptionBudget,
   };
-  // A shopper's snapshot is theirs alone; the guest payload is the same for everyone.
-  c.header('Cache-Control', claims ? 'private, no-store' : 'public, max-age=30, stale-while-revalidate=300');
+  // A shopper's snapshot is theirs alone (the widget keeps it in the tab's sessionStorage and
+  // revalidates it with its ETag); the guest payload is the same for everyone, so a CDN may keep it,
+  // but `no-cache` makes every use revalidate: a merchant's edit shows on the next page view.
+  c.header('Cache-Control', claims ? 'private, no-store' : 'public, no-cache');
   c.header('Vary', 'Authorization', { append: true });
   return c.json(body);
 });
