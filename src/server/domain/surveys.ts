@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import type { SurveyRow, Tables } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { localize } from './localize';
+import { forgetGuestBoots } from './guestBootCache';
 
 /** A survey as stored: its validated configuration and bookkeeping. */
 export interface StoredSurvey {
@@ -98,6 +99,7 @@ export async function saveSurvey(db: Database, shopId: string, config: SurveyCon
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+  forgetGuestBoots(db, shopId);
   return storedSurvey(row);
 }
 
