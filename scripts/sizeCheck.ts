@@ -5,8 +5,8 @@
  *
  * - page view: `dist/sadakat.js`, everything a storefront downloads before any interaction.
  * - total: the page-view script plus every lazily loaded ES chunk the script tag can reach
- *   (`sadakat-app.mjs` and `dist/chunks/`), with only the largest locale catalog counted, since a
- *   shopper loads one. `sadakat.mjs` is the npm entry, an alternative to the script, not an addition.
+ *   (`sadakat-app.mjs` and `dist/chunks/`), counting one locale's catalog when catalogs are
+ *   separate chunks (a shopper loads one). `sadakat.mjs` is the npm entry, an alternative to the script, not an addition.
  *
  * Run on its own with `npx tsx scripts/sizeCheck.ts [distDir]`; `--json` prints the figures as JSON.
  */
@@ -57,7 +57,11 @@ export function compressedSizes(bytes: Uint8Array): Sizes {
   };
 }
 
-/** Locale catalog chunks are named `catalog-<lang>-<hash>.mjs` (see `src/widget/i18n/loadCatalog.ts`). */
+/**
+ * Per-locale catalog chunks, once the catalogs are split that way, are to be named
+ * `catalog-<lang>-<hash>.mjs`: only the largest counts. Today the three catalogs live in the panel
+ * chunk and all count.
+ */
 const LOCALE_CHUNK = /^catalog-[a-z]{2,3}-/;
 
 export interface Report {
