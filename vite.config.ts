@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import packageJson from './package.json' with { type: 'json' };
 import { subresourceIntegrity } from './scripts/subresourceIntegrity.js';
@@ -39,6 +40,9 @@ export default defineConfig(({ mode }): UserConfig => {
       ...shared,
       // Prints the SRI hash and a ready-to-paste tag for the versioned script; writes integrity.json.
       plugins: [subresourceIntegrity({ version: packageJson.version, script: 'sadakat.js' })],
+      // The page view runs its few schemas (options, primitives, the launcher slice) on a small
+      // engine with zod/mini's API; the panel chunk re-checks with real zod. See zodPageView.ts.
+      resolve: { alias: { 'zod/mini': fileURLToPath(new URL('src/widget/validation/zodMiniPageView.ts', import.meta.url)) } },
       build: {
         ...shared.build,
         emptyOutDir: false,
@@ -47,6 +51,16 @@ export default defineConfig(({ mode }): UserConfig => {
           formats: ['iife'],
           name: 'SadakatBoot',
           fileName: () => 'sadakat.js',
+        },
+        rolldownOptions: {
+          // Schemas the page view never uses (money, timestamps, error envelopes…) are dropped:
+          // building a schema has no side effect.
+          treeshake: { manualPureFunctions: ['z'] },
+          // A `z.*` call the page-view engine lacks would be `undefined` at run time: fail the build.
+          onwarn(warning, warn) {
+            if (warning.code === 'IMPORT_IS_UNDEFINED') throw new Error(`page-view build: ${warning.message}`);
+            warn(warning);
+          },
         },
       },
     };

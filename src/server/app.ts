@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database';
 import type { AppEnv } from './http/env';
+import { createGuestBootCache } from './domain/guestBootCache';
 import { errorResponse, handleError } from './http/errors';
 import { adminRoutes } from './http/admin';
 import { requireMerchant } from './http/merchant';
@@ -30,6 +31,11 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** The built merchant dashboard (`dist/admin`); when set it is served at `/admin/`. */
   adminDir?: string;
+  /**
+   * Milliseconds a guest boot payload is kept in memory (see domain/guestBootCache.ts); 0 turns it
+   * off. @default 0 (the CLI's `serve` uses 1000)
+   */
+  guestBootCacheMs?: number;
 }
 
 const STOREFRONT_BODY_LIMIT = 16 * 1024;
@@ -45,6 +51,7 @@ export function createApp(options: AppOptions) {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.error(line));
   const app = new Hono<AppEnv>();
+  const guestBoots = options.guestBootCacheMs ? createGuestBootCache(options.db, options.guestBootCacheMs) : null;
 
   app.use(
     '*',
@@ -53,6 +60,7 @@ export function createApp(options: AppOptions) {
     async (c, next) => {
       c.set('db', options.db);
       c.set('now', now);
+      c.set('guestBoots', guestBoots);
       await next();
     },
   );

@@ -43,7 +43,7 @@ export async function runServerCommand(command: ServerCommand, env: Record<strin
     await db.close();
     return 0;
   }
-  const server = serve({ fetch: createApp({ db, adminDir: adminDir() }).fetch, port, hostname: host }, (info) => {
+  const server = serve({ fetch: createApp({ db, adminDir: adminDir(), guestBootCacheMs: 1000 }).fetch, port, hostname: host }, (info) => {
     console.log(`Sadakat API ${VERSION} listening on http://${host}:${info.port}`);
   });
   const stop = () => {
