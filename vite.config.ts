@@ -1,5 +1,7 @@
 import { defineConfig, type UserConfig } from 'vite';
 import packageJson from './package.json' with { type: 'json' };
+import { bundleScan } from './scripts/bundleScan.js';
+import { hostSafeLibraries } from './scripts/hostSafeLibraries.js';
 import { subresourceIntegrity } from './scripts/subresourceIntegrity.js';
 
 /**
@@ -34,11 +36,15 @@ export default defineConfig(({ mode }): UserConfig => {
     },
   };
 
+  // Browser builds: library code that would touch the host page is rewritten, and the output is
+  // scanned for anything a strict CSP or Trusted Types would block (see docs in each script).
+  const browserSafety = [hostSafeLibraries(), bundleScan()];
+
   if (mode === 'iife') {
     return {
       ...shared,
       // Prints the SRI hash and a ready-to-paste tag for the versioned script; writes integrity.json.
-      plugins: [subresourceIntegrity({ version: packageJson.version, script: 'sadakat.js' })],
+      plugins: [...browserSafety, subresourceIntegrity({ version: packageJson.version, script: 'sadakat.js' })],
       build: {
         ...shared.build,
         emptyOutDir: false,
@@ -55,6 +61,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'esm') {
     return {
       ...shared,
+      plugins: browserSafety,
       build: {
         ...shared.build,
         emptyOutDir: true,
@@ -77,6 +84,7 @@ export default defineConfig(({ mode }): UserConfig => {
     // by the page the reference server writes at /admin/ under a nonce-based CSP.
     return {
       ...shared,
+      plugins: browserSafety,
       build: {
         ...shared.build,
         outDir: 'dist/admin',
