@@ -4,6 +4,7 @@ import { localeFor, resolveLocale } from '../i18n/locale';
 import { createApiClient, type ApiClient } from './api';
 import type { AppContext, AppModule, CoreState, MountedApp } from './appContext';
 import { parseLauncherSlice, type BootParser } from './bootSlice';
+import { resilientFetch } from './resilientFetch';
 import type { Emitter } from './events';
 import { createHost } from './host';
 import { PANEL_ID } from './ids';
@@ -75,10 +76,12 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     page: 0,
   });
 
+  // Retries, backoff and the body cap live in one wrapper (resilientFetch.ts), made once per widget.
+  const fetchFn = resilientFetch(options.fetch ?? win.fetch.bind(win), { timers: win });
   const connection = () => ({
     api: apiBase,
     shop: options.shop,
-    fetch: options.fetch ?? win.fetch.bind(win),
+    fetch: fetchFn,
     timeout: options.timeout ?? DEFAULT_TIMEOUT,
     token,
   });
