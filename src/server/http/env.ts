@@ -9,5 +9,7 @@ export interface AppEnv {
     now: () => Date;
     /** Set for storefront routes once `?shop=` resolved to a shop. */
     shop: ShopRow;
+    /** Set by the rate limiter on storefront routes: counts a request against the verified customer. */
+    limitCustomer?: (externalId: string) => void;
   };
 }
