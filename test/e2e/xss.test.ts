@@ -83,19 +83,19 @@ function inertness(page: Page) {
       handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
       links: all.filter((el): el is HTMLAnchorElement => el instanceof HTMLAnchorElement).map((a) => a.href),
       // Every element fits the panel's width: long words wrap or break, nothing scrolls sideways.
+      // Every element fits the panel's width: long words wrap or break; nothing scrolls sideways.
+      // Only an ellipsis is an intended clip.
       overflowing: panel
         ? all.filter((el) => {
             if (!(el instanceof HTMLElement) || !panel.contains(el)) return false;
+            for (let up: HTMLElement | null = el; up && up !== panel; up = up.parentElement) {
+              const style = getComputedStyle(up);
+              if ((style.textOverflow === 'ellipsis' && style.overflowX !== 'visible') || style.clipPath !== 'none') return false;
+            }
             const limit = panel.getBoundingClientRect();
             const rect = el.getBoundingClientRect();
-            if (rect.right <= limit.right + 1 && rect.left >= limit.left - 1) return false;
-            // Clipped on purpose (an ellipsis, a scroller) by an ancestor that itself fits: fine.
-            for (let up = el.parentElement; up && up !== panel; up = up.parentElement) {
-              const box = up.getBoundingClientRect();
-              if (getComputedStyle(up).overflowX !== 'visible' && box.right <= limit.right + 1 && box.left >= limit.left - 1) return false;
-            }
-            return getComputedStyle(el).overflowX === 'visible' || rect.width > limit.width;
-          }).map((el) => `${el.tagName}.${el.getAttribute('class') ?? ''} ${Math.round(el.getBoundingClientRect().right)} > ${Math.round(panel.getBoundingClientRect().right)} ${(el.textContent ?? '').slice(0, 30)}`)
+            return rect.right > limit.right + 1 || rect.left < limit.left - 1;
+          }).map((el) => `${el.tagName}.${el.getAttribute('class') ?? ''} ${Math.round(el.getBoundingClientRect().width)}px: ${(el.textContent ?? '').slice(0, 30)}`)
         : ['no panel'],
       panelScrolls: panel ? panel.scrollWidth > panel.clientWidth + 1 : true,
       // A right-to-left override in a name must not reorder the text around it (a price, a count).
