@@ -160,3 +160,18 @@ describe('resilientFetch: body cap', () => {
     await expect(response.json()).rejects.toThrow();
   });
 });
+
+describe('resilientFetch: the widget’s lifetime', () => {
+  it('destroy() ends a wait between attempts at once, and nothing more is sent', async () => {
+    const { fetchFn, calls } = scripted([status(503), status(503), new Response('{}')]);
+    const lifetime = new AbortController();
+    const pending = resilientFetch(fetchFn, { lifetime: lifetime.signal, baseDelay: 10_000, maxDelay: 10_000, random: () => 1 })('https://api.test/v1/activity');
+    setTimeout(() => lifetime.abort(new DOMException('destroyed', 'AbortError')), 20);
+    const started = Date.now();
+    await expect(pending).rejects.toThrow('destroyed');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(calls).toHaveLength(1);
+    await expect(resilientFetch(fetchFn, { lifetime: lifetime.signal })('https://api.test/v1/boot')).rejects.toThrow('destroyed');
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -28,6 +28,8 @@ export interface ResilientFetchOptions {
   random?: () => number;
   /** Timers of the page's window (tests pass their own). */
   timers?: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>;
+  /** Ends every wait and refuses new requests: the widget's `destroy()`. */
+  lifetime?: AbortSignal;
 }
 
 const READ_RETRY = [429, 500, 502, 503, 504];
@@ -40,18 +42,22 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | n
   return Number.isFinite(seconds) ? Math.max(0, seconds) : null;
 }
 
-function sleep(ms: number, signal: AbortSignal | null | undefined, timers: ResilientFetchOptions['timers'] & object): Promise<void> {
+function sleep(ms: number, signals: Array<AbortSignal | null | undefined>, timers: ResilientFetchOptions['timers'] & object): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
+    const live = signals.filter((signal): signal is AbortSignal => !!signal);
+    const aborted = live.find((signal) => signal.aborted);
+    if (aborted) return reject(aborted.reason);
+    const stop = () => live.forEach((signal) => signal.removeEventListener('abort', onAbort));
+    const onAbort = (event: Event) => {
       timers.clearTimeout(timer);
-      reject(signal?.reason);
+      stop();
+      reject((event.target as AbortSignal).reason);
     };
     const timer = timers.setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stop();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    live.forEach((signal) => signal.addEventListener('abort', onAbort, { once: true }));
   });
 }
 
@@ -81,12 +87,14 @@ async function capped(response: Response, max: number): Promise<Response> {
 }
 
 export function resilientFetch(fetchFn: typeof fetch, options: ResilientFetchOptions = {}): typeof fetch {
-  const { tries = 3, baseDelay = 250, maxDelay = 2000, maxBody = 1 << 20, random = Math.random, timers = globalThis } = options;
+  const { tries = 3, baseDelay = 250, maxDelay = 2000, maxBody = 1 << 20, random = Math.random, timers = globalThis, lifetime } = options;
   return async (input, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
     const keyed = new Headers(init.headers).has('idempotency-key');
     const retryable = method === 'GET' || method === 'HEAD' ? READ_RETRY : keyed ? WRITE_RETRY : null;
     for (let attempt = 1; ; attempt++) {
+      // After destroy() nothing more leaves the page, not even a retry that was waiting.
+      if (lifetime?.aborted) throw lifetime.reason;
       let response: Response | null = null;
       try {
         response = await fetchFn(input, init);
@@ -98,7 +106,8 @@ export function resilientFetch(fetchFn: typeof fetch, options: ResilientFetchOpt
       const asked = retryAfterMs(response?.headers.get('retry-after') ?? null);
       if (response && asked !== null && asked > maxDelay) return capped(response, maxBody);
       void response?.body?.cancel().catch(() => {});
-      await sleep(asked ?? random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)), init.signal, timers);
+      const delay = asked ?? random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1));
+      await sleep(delay, [init.signal, lifetime], timers);
     }
   };
 }

@@ -76,8 +76,11 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     page: 0,
   });
 
-  // Retries, backoff and the body cap live in one wrapper (resilientFetch.ts), made once per widget.
-  const fetchFn = resilientFetch(options.fetch ?? win.fetch.bind(win), { timers: win });
+  // Retries, backoff and the body cap live in one wrapper (resilientFetch.ts), made once per widget;
+  // destroy() ends its waits, so no retry leaves the page afterwards.
+  const lifetime = new AbortController();
+  cleanups.push(() => lifetime.abort());
+  const fetchFn = resilientFetch(options.fetch ?? win.fetch.bind(win), { timers: win, lifetime: lifetime.signal });
   const connection = () => ({
     api: apiBase,
     shop: options.shop,
