@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import packageJson from './package.json' with { type: 'json' };
+import { bundleScan } from './scripts/bundleScan.js';
+import { hostSafeLibraries } from './scripts/hostSafeLibraries.js';
 import { subresourceIntegrity } from './scripts/subresourceIntegrity.js';
 
 /**
@@ -35,11 +37,15 @@ export default defineConfig(({ mode }): UserConfig => {
     },
   };
 
+  // Browser builds: library code that would touch the host page is rewritten, and the output is
+  // scanned for anything a strict CSP or Trusted Types would block (see docs in each script).
+  const browserSafety = [hostSafeLibraries(), bundleScan()];
+
   if (mode === 'iife') {
     return {
       ...shared,
       // Prints the SRI hash and a ready-to-paste tag for the versioned script; writes integrity.json.
-      plugins: [subresourceIntegrity({ version: packageJson.version, script: 'sadakat.js' })],
+      plugins: [...browserSafety, subresourceIntegrity({ version: packageJson.version, script: 'sadakat.js' })],
       // The page view runs its few schemas (options, primitives, the launcher slice) on a small
       // engine with zod/mini's API; the panel chunk re-checks with real zod. See zodPageView.ts.
       resolve: { alias: { 'zod/mini': fileURLToPath(new URL('src/widget/validation/zodMiniPageView.ts', import.meta.url)) } },
@@ -69,6 +75,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'esm') {
     return {
       ...shared,
+      plugins: browserSafety,
       build: {
         ...shared.build,
         emptyOutDir: true,
@@ -91,6 +98,7 @@ export default defineConfig(({ mode }): UserConfig => {
     // by the page the reference server writes at /admin/ under a nonce-based CSP.
     return {
       ...shared,
+      plugins: browserSafety,
       build: {
         ...shared.build,
         outDir: 'dist/admin',

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -8,6 +8,7 @@ import { createGuestBootCache } from './domain/guestBootCache';
 import { errorResponse, handleError } from './http/errors';
 import { adminRoutes } from './http/admin';
 import { requireMerchant } from './http/merchant';
+import { createRateLimiter, DEFAULT_RATE_LIMITS, rateLimit, socketAddress, STOREFRONT_ROUTE_CLASSES, type RateLimits } from './http/rateLimit';
 import { resolveShop, storefrontCors } from './http/storefront';
 import { activityRoutes } from './routes/activity';
 import { bootRoutes } from './routes/boot';
@@ -36,6 +37,10 @@ export interface AppOptions {
    * off. @default 0 (the CLI's `serve` uses 1000)
    */
   guestBootCacheMs?: number;
+  /** Storefront rate limits (see http/rateLimit.ts); `false` turns them off. @default DEFAULT_RATE_LIMITS */
+  rateLimits?: RateLimits | false;
+  /** The client's IP for rate limits. @default the socket's peer address (headers are not trusted) */
+  clientIp?: (c: Context<AppEnv>) => string;
 }
 
 const STOREFRONT_BODY_LIMIT = 16 * 1024;
@@ -70,6 +75,10 @@ export function createApp(options: AppOptions) {
     app.use(path, resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
   }
   app.use('/v1/survey-responses', resolveShop, storefrontCors, bodyLimit({ maxSize: SURVEY_RESPONSE_BODY_LIMIT }));
+  if (options.rateLimits !== false) {
+    const limiter = createRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+    for (const [path, routeClass] of STOREFRONT_ROUTE_CLASSES) app.use(path, rateLimit(limiter, routeClass, options.clientIp ?? socketAddress));
+  }
   // Server-to-server routes: secret key, no CORS.
   app.use('/v1/merchant/*', requireMerchant, bodyLimit({ maxSize: MERCHANT_BODY_LIMIT }));
   app.route('/', bootRoutes);

@@ -12,5 +12,7 @@ export interface AppEnv {
     shop: ShopRow;
     /** The app's in-memory guest boot payloads, `null` when `guestBootCacheMs` is off. */
     guestBoots: GuestBootCache | null;
+    /** Set by the rate limiter on storefront routes: counts a request against the verified customer. */
+    limitCustomer?: (externalId: string) => void;
   };
 }

@@ -5,6 +5,7 @@ import { createApiClient, type ApiClient } from './api';
 import type { AppContext, AppModule, CoreState, MountedApp } from './appContext';
 import { createBootCache } from './bootCache';
 import { parseLauncherSlice, type BootParser } from './bootSlice';
+import { resilientFetch } from './resilientFetch';
 import type { Emitter } from './events';
 import { createHost } from './host';
 import { PANEL_ID } from './ids';
@@ -78,7 +79,16 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     page: 0,
   });
 
-  const request = createRequestFetch(() => options.fetch ?? win.fetch.bind(win), () => options, {
+  // Retries, backoff and the body cap live in one wrapper (resilientFetch.ts), made once per widget;
+  // destroy() ends its waits, so no retry leaves the page afterwards. The shop's headers and the
+  // token refresh (requestFetch.ts) sit outside it, so a refused token is asked for once, not per try.
+  const lifetime = new AbortController();
+  cleanups.push(() => lifetime.abort());
+  const retried = resilientFetch((input, init) => (options.fetch ?? win.fetch.bind(win))(input, init), {
+    timers: win,
+    lifetime: lifetime.signal,
+  });
+  const request = createRequestFetch(() => retried, () => options, {
     token: () => token,
     refreshed: (next) => {
       token = next;
