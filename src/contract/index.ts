@@ -18,4 +18,5 @@ export * from './merchant';
 export * from './claims';
 export * from './activity';
 export * from './reports';
+export * from './referrals';
 export * from './routes';

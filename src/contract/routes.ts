@@ -8,6 +8,7 @@ import { AdjustmentRequest, AwardResponse, CustomerParams, MerchantCustomer, Rev
 import { OrderParams, OrderView, RefundRequest, RefundResponse, ReportOrderRequest, ReportOrderResponse } from './orders';
 import { ProgrammeConfig } from './programme';
 import { RedeemRequest, RedeemResponse } from './redemption';
+import { referralRoutes } from './referralRoutes';
 import { LapsingQuery, LapsingReport, PointsReport, ReportQuery, RetentionQuery, RetentionReport, SalesReport, SurveyReport } from './reports';
 import { SurveyEventAck, SurveyEventRequest, SurveyResponseAck, SurveyResponseRequest } from './survey';
 import { MerchantSurvey, MerchantSurveyList, SurveyConfig, SurveyIdParams } from './surveyConfig';
@@ -292,6 +293,9 @@ export const routes = {
     responseType: 'text/csv',
     responses: { 200: z.string() },
   }),
+
+  // The referral programme (referralRoutes.ts).
+  ...referralRoutes,
 
   openapi: route({
     method: 'GET',

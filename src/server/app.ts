@@ -19,6 +19,7 @@ import { merchantReportRoutes } from './routes/merchantReports';
 import { openApiRoutes } from './routes/openapi';
 import { merchantSurveyRoutes } from './routes/merchantSurveys';
 import { redemptionRoutes } from './routes/redemptions';
+import { referralMerchantRoutes, referralStorefrontRoutes } from './routes/referrals';
 import { surveyRoutes } from './routes/surveys';
 
 export interface AppOptions {
@@ -61,6 +62,9 @@ export function createApp(options: AppOptions) {
     app.use(path, resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
   }
   app.use('/v1/survey-responses', resolveShop, storefrontCors, bodyLimit({ maxSize: SURVEY_RESPONSE_BODY_LIMIT }));
+  for (const path of ['/v1/referral', '/v1/referral-codes/*', '/v1/referral-visits', '/v1/referral-claims']) {
+    app.use(path, resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
+  }
   // Server-to-server routes: secret key, no CORS.
   app.use('/v1/merchant/*', requireMerchant, bodyLimit({ maxSize: MERCHANT_BODY_LIMIT }));
   app.route('/', bootRoutes);
@@ -74,6 +78,8 @@ export function createApp(options: AppOptions) {
   app.route('/', merchantCouponRoutes);
   app.route('/', merchantProgrammeRoutes);
   app.route('/', merchantReportRoutes);
+  app.route('/', referralStorefrontRoutes);
+  app.route('/', referralMerchantRoutes);
   app.route('/', openApiRoutes);
   if (options.adminDir) app.route('/', adminRoutes(options.adminDir));
 

@@ -147,6 +147,52 @@ export interface SurveyEventsTable {
   created_at: string;
 }
 
+export interface ReferralCodesTable {
+  shop_id: string;
+  code: string;
+  customer_id: string;
+  created_at: string;
+}
+
+export interface ReferralVisitsTable {
+  shop_id: string;
+  code: string;
+  visitor_id: string;
+  created_at: string;
+}
+
+export interface ReferralClaimsTable {
+  shop_id: string;
+  email_key: string;
+  code: string;
+  discount_code: string;
+  /** JSON `FriendReward`. */
+  reward: string;
+  status: 'issued' | 'used' | 'void';
+  created_at: string;
+  expires_at: string | null;
+  used_at: string | null;
+  used_order: string | null;
+}
+
+export interface ReferralsTable {
+  shop_id: string;
+  id: string;
+  code: string;
+  advocate_id: string;
+  friend_id: string;
+  order_id: string;
+  state: 'pending' | 'approved' | 'flagged' | 'voided';
+  reason: string | null;
+  points: number;
+  ip: string | null;
+  device_id: string | null;
+  hold_until: string;
+  created_at: string;
+  decided_at: string | null;
+  paid_at: string | null;
+}
+
 export interface Tables {
   shops: ShopsTable;
   customers: CustomersTable;
@@ -158,6 +204,10 @@ export interface Tables {
   surveys: SurveysTable;
   survey_responses: SurveyResponsesTable;
   survey_events: SurveyEventsTable;
+  referral_codes: ReferralCodesTable;
+  referral_visits: ReferralVisitsTable;
+  referral_claims: ReferralClaimsTable;
+  referrals: ReferralsTable;
 }
 
 export type ShopRow = Selectable<ShopsTable>;
@@ -169,3 +219,5 @@ export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
 export type SurveyRow = Selectable<SurveysTable>;
 export type SurveyResponseRow = Selectable<SurveyResponsesTable>;
 export type NewLedgerEntry = Insertable<LedgerEntriesTable>;
+export type ReferralRow = Selectable<ReferralsTable>;
+export type ReferralClaimRow = Selectable<ReferralClaimsTable>;
