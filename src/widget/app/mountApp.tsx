@@ -15,6 +15,9 @@ import { LoyaltyModel, parseBootResponse } from './models/loyaltyModel';
 import { startPlacements } from './placements';
 import { pendingSurveyWork } from './survey/pending';
 import type { SurveyFeature } from './survey/surveyFeature';
+import { rememberedReferral } from '../core/referralCapture';
+import { createStorefrontApi } from './api/storefront';
+import type { ReferralFeature } from './referral/referralFeature';
 
 export function mountApp(context: AppContext): MountedApp {
   // From now on every payload is checked against the whole contract, the current one included.
@@ -52,14 +55,38 @@ export function mountApp(context: AppContext): MountedApp {
     if (model.open.value && model.view.value === 'survey') void loadSurvey();
   });
 
-  render(<App model={model} survey={survey} launcher={context.launcher} features={features} />, mount);
+  // The referral chunk: on the Refer-a-friend view, or when a friend's code is on the page or remembered.
+  const referral = signal<ReferralFeature | null>(null);
+  let referralLoading: Promise<ReferralFeature | null> | null = null;
+  const loadReferral = () =>
+    (referralLoading ??= import('./referral/referralFeature').then(
+      ({ createReferralFeature }) => {
+        if (unmounted) return null;
+        referral.value ??= createReferralFeature({ context, loyalty: model, api: createStorefrontApi(() => context.connection()), window: win });
+        return referral.value;
+      },
+      (error: unknown) => {
+        referralLoading = null;
+        console.warn('[sadakat] could not load the referral view', error);
+        context.emit('sadakat:error', { code: 'load_failed' });
+        return null;
+      },
+    ));
+  if (context.referral.candidate || rememberedReferral(win, context.connection().shop)) void loadReferral();
+  const stopReferralView = effect(() => {
+    if (model.open.value && model.view.value === 'referral') void loadReferral();
+  });
+
+  render(<App model={model} survey={survey} referral={referral} launcher={context.launcher} features={features} />, mount);
   return {
     unmount() {
       unmounted = true;
       stopSurveyView();
+      stopReferralView();
       stopPlacements();
       render(null, mount);
       survey.value?.dispose();
+      referral.value?.dispose();
       features.dispose();
       model[Symbol.dispose]();
       mount.remove();

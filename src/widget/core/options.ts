@@ -76,6 +76,19 @@ export const WidgetOptions = z.strictObject({
   timeout: z.optional(z.int().check(z.minimum(1), z.maximum(120_000))),
   /** CSP nonce for the fallback `<style>` element. @default the script tag's nonce */
   nonce: z.optional(z.string().check(z.maxLength(200))),
+  /**
+   * Referral capture on landing pages (README "Referrals"): the URL parameter that carries a
+   * friend's code, how many days it is remembered, and which code wins when a shopper arrives
+   * through several links (`first`: the earliest unexpired one; `last`: the latest).
+   * @default { param: 'ref', days: 30, touch: 'first' }
+   */
+  referral: z.optional(
+    z.strictObject({
+      param: z.optional(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/))),
+      days: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
+      touch: z.optional(z.enum(['first', 'last'])),
+    }),
+  ),
   /** A `fetch` to use instead of the global one (tests, proxies). */
   fetch: z.optional(z.custom<typeof fetch>((value) => typeof value === 'function')),
 });
@@ -92,6 +105,7 @@ const HINTS: Record<string, string> = {
   theme: '"auto", "light", "dark" or an object of tokens',
   position: '"bottom-end" or "bottom-start"',
   timeout: 'milliseconds, 1–120000',
+  referral: '{ param: a URL parameter name, days: 1–365, touch: "first" or "last" }',
 };
 
 /** Attribute → option for the script tag (`dataset` camelCase). */

@@ -10,6 +10,7 @@ import { PANEL_ID } from './ids';
 import { createLauncher } from './launcher';
 import type { ParsedOptions } from './options';
 import { createStore } from './store';
+import { referralFromUrl } from './referralCapture';
 import { armSurveyTriggers, countPageView, forgetCustomers } from './surveyTriggers';
 import { applyTheme } from './theme';
 import { toView, viewFromHash, type View } from './views';
@@ -55,6 +56,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
   let appLoading: Promise<void> | null = null;
   let app: MountedApp | null = null;
   let badge = false;
+  const badgeReasons = new Set<string>();
   const cleanups: Array<() => void> = [];
 
   const host = createHost(doc, options.nonce ?? env.nonce);
@@ -91,7 +93,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     host.element.toggleAttribute('data-open', state.open);
     host.container.lang = state.locale.tag;
     host.container.dir = state.locale.dir;
-    launcher.update({ balance: state.balance, open: state.open, panelId: app ? PANEL_ID : null, locale: state.locale, badge });
+    launcher.update({ balance: state.balance, open: state.open, panelId: app ? PANEL_ID : null, locale: state.locale, badge, gift: badgeReasons.has('referral') });
   };
   cleanups.push(store.subscribe(render));
   render(store.get());
@@ -143,8 +145,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     if (!readyEmitted) {
       readyEmitted = true;
       emitter.emit('sadakat:ready', { customer: result.data.parsed.signedIn });
-      // Inline placements on the page are filled by the panel module: load it now.
-      if (hasPlacements()) void ensureApp();
+      // Inline placements and a friend's referral greeting live in the panel module: load it now.
+      if (hasPlacements() || context.referral.candidate) void ensureApp();
       else scheduleIdle();
       armSurveys();
     }
@@ -171,8 +173,11 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       if (parsed) store.set({ balance: parsed.balance });
       else fail('invalid_response');
     },
-    setBadge(on) {
-      badge = on;
+    setBadge(on, reason = 'reward') {
+      // Several features may want the dot (an affordable reward, a friend's offer): shown while any does.
+      if (on) badgeReasons.add(reason);
+      else badgeReasons.delete(reason);
+      badge = badgeReasons.size > 0;
       render(store.get());
     },
     open: (view) => open(view),
@@ -186,6 +191,12 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       pointsSeen(balance);
     },
     launcher: launcher.button,
+    referral: {
+      candidate: referralFromUrl(win.location.href, options.referral?.param ?? 'ref'),
+      param: options.referral?.param ?? 'ref',
+      days: options.referral?.days ?? 30,
+      touch: options.referral?.touch ?? 'first',
+    },
   };
 
   const hasPlacements = () => doc.querySelector('[data-sadakat],[data-sadakat-open]') !== null;
