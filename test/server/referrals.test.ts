@@ -186,6 +186,31 @@ describe('visits and friend claims', () => {
   });
 });
 
+describe('the friend’s discount code at checkout', () => {
+  it('validates and is used through the coupon endpoints, once', async () => {
+    const fx = await shopWith({ friendReward: { kind: 'percent_off', value: 10, minOrder: 100 } });
+    const advocate = await fx.advocate();
+    const { discountCode } = ReferralClaimResponse.parse(
+      (await fx.storefront('POST', '/v1/referral-claims', { body: { code: advocate.code, email: 'new.friend@example.com' } })).body,
+    );
+    const small = await fx.merchant('POST', `/v1/merchant/coupons/${discountCode}/validate`, { orderAmount: 50 });
+    expect(errorOf(small.body).code).toBe('coupon_min_order');
+    const valid = await fx.merchant('POST', `/v1/merchant/coupons/${discountCode.toLowerCase()}/validate`, { orderAmount: 249.9 });
+    expect(valid.status).toBe(200);
+    expect(valid.body).toMatchObject({
+      coupon: { code: discountCode, rewardId: 'referral-friend', kind: 'percent_off', value: 10, cost: 0, customerId: null, status: 'issued' },
+      discountAmount: 24.99,
+    });
+    expect((await fx.merchant('POST', `/v1/merchant/coupons/${discountCode}/consume`, { orderId: 'F-1', orderAmount: 249.9 })).status).toBe(200);
+    expect((await fx.merchant('POST', `/v1/merchant/coupons/${discountCode}/consume`, { orderId: 'F-1', orderAmount: 249.9 })).status).toBe(200);
+    const other = await fx.merchant('POST', `/v1/merchant/coupons/${discountCode}/consume`, { orderId: 'F-2', orderAmount: 249.9 });
+    expect(other.status).toBe(409);
+    expect(errorOf(other.body).code).toBe('coupon_used');
+    const elsewhere = await shopWith();
+    expect((await elsewhere.merchant('POST', `/v1/merchant/coupons/${discountCode}/validate`, {})).status).toBe(404);
+  });
+});
+
 describe('attribution fraud rules, one by one', () => {
   it('a new friend’s first order with the code is pending for the hold period', async () => {
     const fx = await shopWith();
