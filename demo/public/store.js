@@ -151,7 +151,7 @@ checkoutForm?.addEventListener('submit', () => {
   const items = checkoutForm.querySelector('[data-cart-items]');
   if (items) items.value = JSON.stringify(readCart());
   // The friend's referral code the widget remembered: the shop's backend sends it with the order report.
-  const ref = window.Sadakat?.referral?.code?.();
+  const ref = globalThis.Sadakat?.referral?.code?.();
   if (ref) {
     const field = checkoutForm.querySelector('input[name="ref"]') ?? checkoutForm.appendChild(Object.assign(document.createElement('input'), { type: 'hidden', name: 'ref' }));
     field.value = ref;
