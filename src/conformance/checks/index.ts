@@ -7,6 +7,7 @@ import { identityChecks } from './identity';
 import { loyaltyChecks } from './loyalty';
 import { openapiChecks } from './openapi';
 import { redemptionChecks } from './redemptions';
+import { referralChecks } from './referrals';
 import { reportChecks } from './reports';
 import { surveyChecks } from './surveys';
 
@@ -22,6 +23,7 @@ export const checkGroups: readonly CheckGroup[] = [
   loyaltyChecks,
   surveyChecks,
   reportChecks,
+  referralChecks,
   corsChecks,
   errorChecks,
   hygieneChecks,
