@@ -4,6 +4,7 @@ import { MerchantReferral, ReferralList } from '../../src/contract';
 import { axeViolations } from './support/axe';
 import { launchBrowser, openSession } from './support/browser';
 import { demo } from './support/demo';
+import { serveFixture } from './support/fixture';
 
 // The referral programme end to end in Chromium on the demo shop, with two browser contexts: a
 // shopper copies their link; a new visitor opens it, is greeted, claims the friend's discount and
@@ -110,6 +111,25 @@ describe('referrals in the demo shop', () => {
     } finally {
       await advocate.close();
       await friend.close();
+    }
+  });
+
+  it('the loaded referral view has no axe violations in dark mode and in Arabic (RTL)', async () => {
+    for (const [theme, locale] of [['dark', 'tr'], ['light', 'ar']] as const) {
+      const session = await openSession(browser, { colorScheme: theme });
+      try {
+        const { page } = session;
+        await page.goto(await serveFixture(page, `referral-${theme}-${locale}`, { shopper: 'mehmet', locale, theme, lang: locale }));
+        await launcher(page).filter({ hasText: /[\d٠-٩]/ }).waitFor();
+        await page.evaluate(() => (window as unknown as { Sadakat: { open(view: string): void } }).Sadakat.open('referral'));
+        await panel(page).locator('[part~="referral-link"]').waitFor();
+        await panel(page).locator('.referral-stats').waitFor();
+        expect(await axeViolations(page, `referral ${theme} ${locale}`)).toEqual([]);
+        await session.screenshot(`referral-${theme}-${locale}`);
+        session.expectClean();
+      } finally {
+        await session.close();
+      }
     }
   });
 });
