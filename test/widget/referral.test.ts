@@ -129,6 +129,17 @@ describe('the friend’s landing', () => {
     expect((await funnel()).claims).toBe(before.claims + 1);
   }, 20_000);
 
+  it('does not greet a signed-in shopper with their own code', async () => {
+    history.replaceState(null, '', `/?ref=${ayseCode}`);
+    const captured = new Promise<void>((resolve) => document.addEventListener('sadakat:referral-capture', () => resolve(), { once: true }));
+    const widget = suite.start(suite.options({ customerToken: await suite.backend.tokenFor('ayse') }));
+    await captured;
+    const panel = await openReferral(widget);
+    await panel.findByLabelText('Davet bağlantın', {}, { timeout: 5000 });
+    expect(within(widget.root() as unknown as HTMLElement).queryByText(/hediye etti/)).toBeNull();
+    expect(widget.launcher().getAttribute('aria-label')).not.toContain('hediye gönderdi');
+  });
+
   it('drops hostile ref values before anything is stored, asked or rendered', async () => {
     for (const hostile of ['<img src=x onerror=alert(1)>', 'A'.repeat(2048), '__proto__', 'АВСDЕFGН', 'ABCD2345"><b>']) {
       history.replaceState(null, '', `/?ref=${encodeURIComponent(hostile)}`);

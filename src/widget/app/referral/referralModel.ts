@@ -32,12 +32,25 @@ export const ReferralModel = createModel((context: AppContext, loyalty: LoyaltyM
     const result = await api.request('GET', routes.myReferral.path, MyReferral);
     mine.value = result.ok ? { status: 'ready', data: result.data } : { status: 'error', code: result.error.code };
   }
+  // Once per shopper (again after identify() or logout()); `retry` reloads on demand.
+  let loadedFor: string | null = null;
+  let loading: Promise<void> = Promise.resolve();
+  const ensureMine = (id: string) => {
+    if (loadedFor !== id) {
+      loadedFor = id;
+      loading = loadMine();
+    }
+    return loading;
+  };
 
   const lookup = (code: string) => api.request('GET', routes.referralLookup.path.replace('{code}', encodeURIComponent(code)), ReferralLookup);
 
   /** The landing: an existing code is remembered (first or last touch) and counted as a visit; anything else is dropped. */
   async function capture() {
     const { candidate, days, touch } = context.referral;
+    // A signed-in shopper's own code is no gift to them: know it before greeting anyone.
+    const signedIn = loyalty.customer.peek()?.id;
+    if (signedIn) await ensureMine(signedIn);
     let code = rememberedReferral(win, shop);
     if (candidate) {
       const found = await lookup(candidate);
@@ -57,19 +70,21 @@ export const ReferralModel = createModel((context: AppContext, loyalty: LoyaltyM
   // Effects are owned by the model: its dispose stops them. The link and stats are fetched when the
   // view opens, once per shopper (again after identify() or logout()).
   const customerId = computed(() => loyalty.customer.value?.id ?? null);
-  let loadedFor: string | null = null;
   effect(() => {
     const id = customerId.value;
     if (id !== loadedFor && loadedFor !== null) {
       loadedFor = null;
       mine.value = { status: 'idle' };
     }
-    if (id && loyalty.open.value && loyalty.view.value === 'referral' && loadedFor !== id) {
-      loadedFor = id;
-      void loadMine();
-    }
+    if (id && loyalty.open.value && loyalty.view.value === 'referral') void ensureMine(id);
   });
-  const waiting = computed(() => offer.value !== null && offer.value.friendOffer !== null && claim.value.status !== 'done');
+  /** The friend's offer, unless the code is the signed-in shopper's own. */
+  const friendLookup = computed(() => {
+    const found = offer.value;
+    const own = mine.value;
+    return found && own.status === 'ready' && own.data.code === found.code ? null : found;
+  });
+  const waiting = computed(() => friendLookup.value !== null && friendLookup.value.friendOffer !== null && claim.value.status !== 'done');
   effect(() => context.setBadge(waiting.value, 'referral'));
 
   const link = computed(() => {
@@ -80,13 +95,15 @@ export const ReferralModel = createModel((context: AppContext, loyalty: LoyaltyM
 
   return {
     mine,
-    offer,
+    offer: friendLookup,
     claim,
     link,
     /** The greeting by the launcher: a friend's offer waits, and it was not dismissed this session. */
     greetingVisible: computed(() => waiting.value && !greetingDismissed.value && !loyalty.open.value),
     capture,
-    retry: () => void loadMine(),
+    retry: () => {
+      loading = loadMine();
+    },
     shared(channel: ShareChannel | 'copy' | 'native' | 'qr') {
       context.emit('sadakat:referral-share', { channel });
     },
