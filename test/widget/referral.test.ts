@@ -74,6 +74,8 @@ describe('the advocate’s referral view', () => {
     expect(decodeURIComponent(share(/SMS ile paylaş/))).toContain(link);
     for (const anchor of panel.getAllByRole('link', { name: /ile paylaş/ })) expect(anchor.getAttribute('rel')).toBe('noopener noreferrer');
 
+    // No Web Share API here (happy-dom): no share-sheet button, the links do the work.
+    expect(panel.queryByRole('button', { name: 'Paylaş' })).toBeNull();
     const qr = panel.getByRole('img', { name: /QR kod/ });
     expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
     expect(panel.getByText('Bağlantını açan')).toBeInTheDocument();
@@ -90,6 +92,24 @@ describe('the advocate’s referral view', () => {
     await waitFor(() => expect(writeText).toHaveBeenCalledWith(`${location.origin}/?ref=${ayseCode}`));
     await panel.findAllByText('Kopyalandı');
     expect(shared).toHaveBeenCalledWith({ channel: 'copy' });
+  });
+
+  it('offers the device’s share sheet where the Web Share API exists, with the link', async () => {
+    const share = vi.fn((_data: ShareData) => Promise.resolve());
+    Object.defineProperty(window.navigator, 'share', { value: share, configurable: true });
+    try {
+      const widget = suite.start(suite.options({ customerToken: await suite.backend.tokenFor('ayse') }));
+      const shared = vi.fn();
+      widget.api.on('referral-share', shared);
+      const panel = await openReferral(widget);
+      const button = await panel.findByRole('button', { name: 'Paylaş' }, { timeout: 5000 });
+      expect(button.getAttribute('part')).toContain('share-button');
+      fireEvent.click(button);
+      await waitFor(() => expect(shared).toHaveBeenCalledWith({ channel: 'native' }));
+      expect(share.mock.calls[0]?.[0]).toMatchObject({ url: `${location.origin}/?ref=${ayseCode}` });
+    } finally {
+      delete (window.navigator as { share?: unknown }).share;
+    }
   });
 
   it('opens from #sadakat-referral, and asks a guest to sign in for a link', async () => {
