@@ -1,4 +1,5 @@
 // The dashboard's copy, Turkish first. Keys are shared; `en` must have every key `tr` has.
+import { configEn, configTr, type ConfigMessages } from './i18nConfig';
 
 export const tr = {
   appTitle: 'Mağaza paneli',
@@ -69,7 +70,7 @@ export const tr = {
   daysAgo: 'Gün önce',
   balance: 'Bakiye',
   lapsingTotal: '{count} müşteri, toplam {points} puan',
-  programmeTitle: 'Program ayarları: ödüller',
+  programmeTitle: 'Program ayarları',
   programmeHelp: 'Kaydettiğiniz değişiklikler vitrindeki widget’ta hemen görünür.',
   nameTr: 'Ad (Türkçe)',
   nameEn: 'Ad (İngilizce)',
@@ -116,7 +117,7 @@ export const tr = {
 };
 
 export type Messages = typeof tr;
-export type MessageKey = keyof Messages;
+export type MessageKey = keyof Messages | keyof ConfigMessages;
 
 export const en: Messages = {
   appTitle: 'Shop dashboard',
@@ -187,7 +188,7 @@ export const en: Messages = {
   daysAgo: 'Days ago',
   balance: 'Balance',
   lapsingTotal: '{count} customers holding {points} points',
-  programmeTitle: 'Programme settings: rewards',
+  programmeTitle: 'Programme settings',
   programmeHelp: 'Saved changes show in the storefront widget straight away.',
   nameTr: 'Name (Turkish)',
   nameEn: 'Name (English)',
@@ -234,7 +235,7 @@ export const en: Messages = {
 };
 
 export type Locale = 'tr' | 'en';
-export const catalogs: Record<Locale, Messages> = { tr, en };
+export const catalogs: Record<Locale, Messages & ConfigMessages> = { tr: { ...tr, ...configTr }, en: { ...en, ...configEn } };
 
 /** A message with `{name}` placeholders filled in. */
 export function format(message: string, values: Record<string, string | number> = {}): string {

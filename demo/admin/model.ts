@@ -10,9 +10,9 @@ import {
   RetentionReport,
   SalesReport,
   SurveyReport,
-  type FieldIssue,
 } from '../../src/contract';
 import { createAdminApi, type AdminApi, type AdminError } from './api';
+import { createConfigModel } from './configModel';
 import { catalogs, format, type Locale, type MessageKey } from './i18n';
 
 export type Loadable<T> = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; data: T } | { state: 'error'; error: AdminError };
@@ -58,8 +58,6 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
   /** The flagged referral being approved or voided, and how it went. */
   const referralDecision = signal<{ id: string; action: 'approve' | 'void'; state: 'busy' | 'done' | 'failed' } | null>(null);
 
-  const saveState = signal<'idle' | 'saving' | 'saved' | 'failed'>('idle');
-  const fieldErrors = signal<FieldIssue[]>([]);
 
   const query = computed(() => `from=${from.value}&to=${to.value}&groupBy=${groupBy.value}`);
 
@@ -140,8 +138,7 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
       signedIn.value = false;
       for (const s of [retention, sales, points, surveys, lapsing, programme, referralFunnel, flaggedReferrals] as Array<{ value: Loadable<unknown> }>) s.value = { state: 'idle' };
       referralDecision.value = null;
-      fieldErrors.value = [];
-      saveState.value = 'idle';
+      config.reset();
     });
   }
 
@@ -162,25 +159,7 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
     return true;
   }
 
-  async function saveProgramme(next: unknown): Promise<void> {
-    if (!api) return;
-    saveState.value = 'saving';
-    const result = await api.put('/v1/merchant/programme', ProgrammeConfig, next);
-    if (result.ok) {
-      batch(() => {
-        programme.value = { state: 'ready', data: result.data };
-        fieldErrors.value = [];
-        saveState.value = 'saved';
-      });
-      await loadReports();
-      return;
-    }
-    if (result.error.code === 'unauthorized') return signOut();
-    batch(() => {
-      fieldErrors.value = result.error.fields ?? [];
-      saveState.value = 'failed';
-    });
-  }
+  const config = createConfigModel({ locale, api: () => api, signOut, programme, afterProgrammeSave: loadReports });
 
   return {
     locale,
@@ -203,14 +182,12 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
     flaggedReferrals,
     referralDecision,
     decideReferral,
-    saveState,
-    fieldErrors,
+    config,
     signIn,
     signOut,
     loadReports,
     loadLapsing,
     exportLapsing,
-    saveProgramme,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Html, PageContext, Shopper } from './layout';
 import { OrderBook } from './orders';
 import { accountPage, cartPage, homePage, notFoundPage, orderErrorPage, productPage, thankYouPage } from './pages';
 import { playgroundPage, previewPage } from './playground';
+import { spaPage } from './spa';
 
 export interface StorefrontOptions {
   /** The shop's publishable key, pasted into the script tag. */
@@ -125,6 +126,24 @@ export function createStorefront(options: StorefrontOptions) {
   app.get('/tema/onizleme', async (c) => {
     c.set('framedBySelf', true);
     return c.html(await render(c, previewPage));
+  });
+
+  // The single-page app demo: one shell for every route, sign-in without a page load. First what
+  // `getCustomerToken` asks when the widget's token has expired: a fresh one, or null.
+  app.get('/spa/token', async (c) => {
+    const shopper = currentShopper(getCookie(c, SHOPPER_COOKIE));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ token: shopper ? await options.mintToken(shopper) : null });
+  });
+  app.get('/spa', async (c) => c.html(await render(c, spaPage)));
+  app.get('/spa/*', async (c) => c.html(await render(c, spaPage)));
+  app.post('/spa/oturum', async (c) => {
+    const body: unknown = await c.req.json().catch(() => null);
+    const chosen = typeof body === 'object' && body !== null ? (body as { shopper?: unknown }).shopper : null;
+    const shopper = options.shoppers.find((candidate) => candidate.id === chosen) ?? null;
+    if (shopper) setCookie(c, SHOPPER_COOKIE, shopper.id, { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60 * 60 * 24 * 30 });
+    else deleteCookie(c, SHOPPER_COOKIE, { path: '/' });
+    return c.json({ token: shopper ? await options.mintToken(shopper) : null, shopper: shopper ? { id: shopper.id, name: shopper.name } : null });
   });
 
   // The programme's sign-in and join links (`joinUrl`, `signInUrl`) point here.

@@ -18,5 +18,7 @@ export * from './merchant';
 export * from './claims';
 export * from './activity';
 export * from './reports';
+export * from './audit';
+export * from './surveyAnswers';
 export * from './referrals';
 export * from './routes';

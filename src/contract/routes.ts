@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { ActivityPage, ActivityQuery } from './activity';
+import { AllowedOrigins, AuditLogPage, AuditLogQuery } from './audit';
 import { BootQuery, BootResponse } from './boot';
 import { ClaimRequest, ClaimResponse } from './claims';
 import { ConsumeCouponRequest, ConsumeCouponResponse, CouponParams, ValidateCouponRequest, ValidateCouponResponse } from './coupons';
@@ -12,6 +13,7 @@ import { referralRoutes } from './referralRoutes';
 import { LapsingQuery, LapsingReport, PointsReport, ReportQuery, RetentionQuery, RetentionReport, SalesReport, SurveyReport } from './reports';
 import { SurveyEventAck, SurveyEventRequest, SurveyResponseAck, SurveyResponseRequest } from './survey';
 import { MerchantSurvey, MerchantSurveyList, SurveyConfig, SurveyIdParams } from './surveyConfig';
+import { SurveyAnswersPage, SurveyAnswersQuery } from './surveyAnswers';
 import { SurveyExportQuery, SurveyResults, SurveyResultsQuery } from './surveyResults';
 
 /**
@@ -294,6 +296,41 @@ export const routes = {
     responses: { 200: z.string() },
   }),
 
+  surveyAnswers: route({
+    method: 'GET',
+    path: '/v1/merchant/surveys/{surveyId}/answers',
+    auth: 'merchant',
+    summary:
+      "One survey's answers, one row per answered question, newest response first, filtered by question, days and score (keyset cursor).",
+    params: SurveyIdParams,
+    query: SurveyAnswersQuery,
+    responses: { 200: SurveyAnswersPage },
+  }),
+  // Configuration history and the storefront's origins (docs/dashboard.md, "Audit log").
+  auditLog: route({
+    method: 'GET',
+    path: '/v1/merchant/audit-log',
+    auth: 'merchant',
+    summary:
+      'The append-only audit log, newest first, a page at a time: every configuration change (who, what, before, after) and every ledger entry.',
+    query: AuditLogQuery,
+    responses: { 200: AuditLogPage },
+  }),
+  getAllowedOrigins: route({
+    method: 'GET',
+    path: '/v1/merchant/allowed-origins',
+    auth: 'merchant',
+    summary: 'The exact origins whose pages may call the storefront API.',
+    responses: { 200: AllowedOrigins },
+  }),
+  putAllowedOrigins: route({
+    method: 'PUT',
+    path: '/v1/merchant/allowed-origins',
+    auth: 'merchant',
+    summary: 'Replace the allowed origins; CORS follows the stored list exactly from the next request on. Audited.',
+    body: AllowedOrigins,
+    responses: { 200: AllowedOrigins },
+  }),
   // The referral programme (referralRoutes.ts).
   ...referralRoutes,
 

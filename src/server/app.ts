@@ -11,6 +11,7 @@ import { resolveShop, storefrontCors } from './http/storefront';
 import { activityRoutes } from './routes/activity';
 import { bootRoutes } from './routes/boot';
 import { claimRoutes } from './routes/claims';
+import { merchantAuditRoutes } from './routes/merchantAudit';
 import { merchantCouponRoutes } from './routes/merchantCoupons';
 import { merchantCustomerRoutes } from './routes/merchantCustomers';
 import { merchantOrderRoutes } from './routes/merchantOrders';
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions) {
   app.route('/', merchantCouponRoutes);
   app.route('/', merchantProgrammeRoutes);
   app.route('/', merchantReportRoutes);
+  app.route('/', merchantAuditRoutes);
   app.route('/', referralStorefrontRoutes);
   app.route('/', referralMerchantRoutes);
   app.route('/', openApiRoutes);

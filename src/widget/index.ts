@@ -9,8 +9,13 @@
  */
 import { createController, version, type SadakatApi } from './core/controller';
 import type { WidgetOptions } from './core/options';
+import { acquireShared } from './core/sharedInstance';
 
-/** Creates a widget and initialises it with `options`; returns the same API as `window.Sadakat`. */
+/**
+ * Creates the widget and initialises it with `options`; returns the same API as `window.Sadakat`.
+ * Idempotent per document: a second call (a StrictMode double mount, two components) re-applies
+ * its options to the same widget, and the widget goes when every handle has called `destroy()`.
+ */
 export function createSadakat(options: WidgetOptions): SadakatApi {
   if (typeof window === 'undefined' || typeof document === 'undefined') {
     // Server-side rendering: hand back a handle that does nothing rather than throwing.
@@ -18,13 +23,7 @@ export function createSadakat(options: WidgetOptions): SadakatApi {
     const noop = () => undefined;
     return { version, init: noop, identify: noop, logout: noop, open: noop, close: noop, refresh: noop, page: noop, showSurvey: noop, on: noop, off: noop, destroy: noop, referral: { code: () => null } };
   }
-  const api = createController({
-    window,
-    document,
-    loadApp: () => import('./app/mountApp'),
-  });
-  api.init(options);
-  return api;
+  return acquireShared(document, () => createController({ window, document, loadApp: () => import('./app/mountApp') }), options);
 }
 
 export { version };

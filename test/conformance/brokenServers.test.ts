@@ -160,7 +160,8 @@ describe('the kit against broken servers', () => {
       if (response.status !== 200) return response;
       return withJson(response, { ...((await response.json()) as object), responseId: sent.responseId });
     });
-    expect(failedIds(report), formatReport(report)).toEqual(['surveys.beacon-then-complete', 'surveys.export']);
+    expect(failedIds(report), formatReport(report)).toEqual(['surveys.answers', 'surveys.beacon-then-complete', 'surveys.export']);
+    expect(resultOf(report, 'surveys.answers')?.reason).toBe('the response delivered twice should have one row each for comment and nps, got []');
     expect(resultOf(report, 'surveys.beacon-then-complete')?.reason).toBe('expected status "completed", got "partial"');
     expect(resultOf(report, 'surveys.export')?.reason).toBe('the response delivered twice has 0 rows in the export, not 1');
     expect(resultOf(report, 'surveys.results')).toMatchObject({ status: 'skipped', reason: 'depends on surveys.beacon-then-complete, which did not pass' });
@@ -185,6 +186,26 @@ describe('the kit against broken servers', () => {
     });
     expect(failedIds(report), formatReport(report)).toEqual(['loyalty.coupon-consume-once']);
     expect(resultOf(report, 'loyalty.coupon-consume-once')?.reason).toBe('expected 409 coupon_used, got 200');
+  });
+
+  it('an audit log that forgets configuration changes, and origins saved with a wildcard, fail the audit checks', async () => {
+    const { report } = await serveBroken((real) => async (request) => {
+      const { pathname } = new URL(request.url);
+      if (pathname === '/v1/merchant/audit-log') {
+        const response = await real(request);
+        return response.status === 200 ? withJson(response, { entries: [], nextCursor: null }) : response;
+      }
+      if (pathname === '/v1/merchant/allowed-origins' && request.method === 'PUT') {
+        // Any list of strings from a signed-in merchant is "saved": the origin check was left out.
+        const body = (await request.clone().json().catch(() => null)) as { origins?: unknown } | null;
+        const authorised = (await real(new Request(request.url, { headers: request.headers }))).status === 200;
+        const strings = Array.isArray(body?.origins) && body.origins.every((origin) => typeof origin === 'string');
+        if (authorised && strings && Object.keys(body!).length === 1) return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }
+      return real(request);
+    });
+    expect(failedIds(report), formatReport(report)).toEqual(['audit.log', 'audit.origins-invalid']);
+    expect(resultOf(report, 'audit.log')?.reason).toMatch(/the newest configuration entry should be allowed_origins.update, got nothing/);
   });
 
   it('leaving a core route out of the OpenAPI document fails it and makes its checks not applicable', async () => {

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProgrammeConfig } from '../../src/contract';
+import { AuditLogPage, ErrorEnvelope, ProgrammeConfig } from '../../src/contract';
 import { launchBrowser, openSession, type Session } from './support/browser';
+import { axeViolations, merchant, signIn } from './support/admin';
 import { demo } from './support/demo';
 
 // The merchant dashboard at /admin/, served by the reference server under its own nonce CSP, on
 // the demo shop with its year of seeded history.
 
-const AXE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -25,32 +24,6 @@ async function withSession(run: (session: Session) => Promise<void>, viewport?: 
   }
 }
 
-async function merchant(method: 'GET' | 'PUT', path: string, body?: unknown) {
-  const response = await fetch(`${demo().url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${demo().shop.secretKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
-
-async function signIn(page: Page) {
-  await page.goto(`${demo().url}/admin/`);
-  await page.getByLabel('Gizli anahtar').fill(demo().shop.secretKey);
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await page.getByRole('table', { name: 'Müşteri tutma oranı' }).waitFor();
-}
-
-async function axeViolations(page: Page) {
-  // Evaluated through the DevTools protocol, which the page's CSP (rightly) does not govern.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-}
-
 describe('merchant dashboard', () => {
   it('is served under a nonce-based CSP and refuses a wrong key with a clear message', () =>
     withSession(async (session) => {
@@ -61,7 +34,13 @@ describe('merchant dashboard', () => {
       expect(csp).toContain("style-src 'self'");
       expect(csp).not.toContain('unsafe');
       await page.getByLabel('Gizli anahtar').fill('sk_demo_thisIsNotTheRightKeyAtAll1');
+      const reply = page.waitForResponse((r) => r.url().includes('/v1/merchant/'));
       await page.getByRole('button', { name: 'Giriş yap' }).click();
+      // The server says 401 and nothing about why.
+      const refused = await reply;
+      expect(refused.status()).toBe(401);
+      const { error } = ErrorEnvelope.parse(await refused.json());
+      expect(error).toEqual({ code: 'unauthorized', message: 'Unauthorized.', requestId: expect.any(String) });
       await page.getByRole('alert').filter({ hasText: 'Bu anahtar kabul edilmedi' }).waitFor();
       await session.screenshot('dashboard-sign-in-error');
       // The key lives in memory only.
@@ -115,22 +94,45 @@ describe('merchant dashboard', () => {
       await withSession(async (session) => {
         const { page } = session;
         await signIn(page);
+        await page.getByRole('button', { name: 'Program ayarları' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Program ayarları' }).waitFor();
         const index = original.rewards.findIndex((r) => r.id === 'free-shipping');
-        const cost = page.locator(`#reward-${index}-cost`);
+        const cost = page.locator(`#programme-rewards-${index}-cost`);
+        const tierMultiplier = page.locator('#programme-tiers-1-multiplier');
         await cost.fill('-5');
-        await page.getByRole('button', { name: 'Kaydet' }).click();
-        await page.locator(`#reward-${index}-cost-error`).waitFor();
+        await tierMultiplier.fill('eleven');
+        await page.locator('#programme').getByRole('button', { name: 'Kaydet' }).click();
+        // Each error sits under its own field and is tied to it.
+        await page.locator(`#programme-rewards-${index}-cost-error`).waitFor();
+        await page.locator('#programme-tiers-1-multiplier-error').waitFor();
         await expect(cost.getAttribute('aria-invalid')).resolves.toBe('true');
-        await expect(page.getByText('Kaydedilmedi: işaretli alanları düzeltin.').isVisible()).resolves.toBe(true);
-        await page.locator('#programme').scrollIntoViewIfNeeded();
+        await expect(cost.getAttribute('aria-describedby')).resolves.toBe(`programme-rewards-${index}-cost-error`);
+        await expect(tierMultiplier.getAttribute('aria-invalid')).resolves.toBe('true');
+        await expect(page.locator('#programme').getByText('Kaydedilmedi: işaretli alanları düzeltin.').isVisible()).resolves.toBe(true);
+        await page.locator(`#programme-rewards-${index}-cost`).scrollIntoViewIfNeeded();
         await session.screenshot('dashboard-programme-error');
-        // Nothing was saved.
-        expect(ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body).rewards[index]!.cost).toBe(original.rewards[index]!.cost);
+        // Nothing was saved, nothing was logged.
+        expect((await merchant('GET', '/v1/merchant/programme')).body).toEqual(original);
+        const auditBefore = AuditLogPage.parse((await merchant('GET', '/v1/merchant/audit-log?type=config&limit=1')).body).entries[0]?.id;
 
         await cost.fill('350');
-        await page.locator(`#reward-${index}-name-tr`).fill('Kargo bizden');
-        await page.getByRole('button', { name: 'Kaydet' }).click();
-        await page.getByText('Kaydedildi.').waitFor();
+        await tierMultiplier.fill(String(original.tiers[1]!.multiplier));
+        await page.locator(`#programme-rewards-${index}-name-tr`).fill('Kargo bizden');
+        await page.locator('#programme').getByRole('button', { name: 'Kaydet' }).click();
+        await page.locator('#programme').getByText('Kaydedildi.').waitFor();
+        await expect(cost.getAttribute('aria-invalid')).resolves.toBeNull();
+
+        // The change log shows who changed what.
+        await page.getByRole('button', { name: 'Değişiklik kaydı' }).click();
+        const log = page.getByRole('table', { name: 'Değişiklik kaydı' });
+        await log.waitFor();
+        const first = log.locator('tbody tr').first();
+        await expect(first.textContent()).resolves.toContain('Program güncellendi');
+        await expect(first.textContent()).resolves.toContain(`rewards.${index}.cost: ${original.rewards[index]!.cost} → 350`);
+        const auditAfter = AuditLogPage.parse((await merchant('GET', '/v1/merchant/audit-log?type=config&limit=1')).body).entries[0]!;
+        expect(auditAfter.id).not.toBe(auditBefore);
+        expect(auditAfter.action).toBe('programme.update');
+        await session.screenshot('dashboard-audit');
         session.expectClean({ allowConsole: [/400/] });
       });
       const saved = ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body);

@@ -17,6 +17,10 @@ describe('parseOptions', () => {
       signInUrl: 'https://shop.example/login',
       position: 'bottom-start',
       timeout: 5000,
+      basePath: '/loyalty/v1-compat',
+      headers: { 'X-Shop-Trace': 'abc' },
+      getCustomerToken: () => null,
+      fetch: (input: RequestInfo | URL) => fetch(input),
     });
     expect(warnings).toEqual([]);
     expect(options).toMatchObject({ shop, api, locale: 'en-GB', position: 'bottom-start', theme: { accent: '#c2410c' } });
@@ -36,6 +40,16 @@ describe('parseOptions', () => {
     ['position', { position: 'top-left' }],
     ['timeout', { timeout: -5 }],
     ['colour', { colour: 'red' }],
+    ['fetch', { fetch: 'https://proxy.example' }],
+    ['basePath', { basePath: 'loyalty' }],
+    ['basePath', { basePath: '/a/../admin' }],
+    ['basePath', { basePath: '/loyalty?x=1' }],
+    ['headers', { headers: 'X-Trace: 1' }],
+    ['headers.Authorization', { headers: { Authorization: 'Bearer x', 'X-Ok': '1' } }],
+    ['headers.Idempotency-Key', { headers: { 'Idempotency-Key': 'k' } }],
+    ['headers.X Bad', { headers: { 'X Bad': '1' } }],
+    ['headers.X-Split', { headers: { 'X-Split': 'a\r\nSet-Cookie: b' } }],
+    ['getCustomerToken', { getCustomerToken: 'token' }],
   ])('a bad "%s" gives exactly one warning naming it, and the rest still applies', (field, bad) => {
     const { options, warnings } = parseOptions({ shop, api, locale: 'tr', ...bad });
     expect(warnings).toHaveLength(1);
@@ -43,7 +57,7 @@ describe('parseOptions', () => {
     expect(options).not.toBeNull();
     expect(options?.shop).toBe(shop);
     const top = field.split('.')[0] as string;
-    if (top !== 'theme' || !field.includes('.')) expect(options).not.toHaveProperty(top);
+    if ((top !== 'theme' && top !== 'headers') || !field.includes('.')) expect(options).not.toHaveProperty(top);
   });
 
   it('keeps the good tokens of a theme with one bad token', () => {
@@ -79,9 +93,11 @@ describe('parseOptions', () => {
     script.setAttribute('data-theme', 'dark');
     script.setAttribute('data-locale', 'en');
     script.setAttribute('data-unrelated', 'x');
+    script.setAttribute('data-base-path', '/loyalty');
     expect(optionsFromDataset(script.dataset)).toEqual({
       shop,
       api,
+      basePath: '/loyalty',
       customerToken: 'a.b.c',
       signInUrl: 'https://shop.example/login',
       joinUrl: 'https://shop.example/join',

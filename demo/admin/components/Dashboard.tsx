@@ -1,4 +1,9 @@
 import type { DashboardModel } from '../model';
+import { AnswersScreen } from './AnswersScreen';
+import { AuditScreen } from './AuditScreen';
+import { OriginsEditor } from './OriginsEditor';
+import { ScreenNav } from './ScreenNav';
+import { SurveysEditor } from './SurveysEditor';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LapsingSection } from './LapsingSection';
 import { PointsSection, RewardsSection } from './PointsSections';
@@ -9,6 +14,8 @@ import { RetentionSection } from './RetentionSection';
 import { RepeatSection, ValueSection } from './SalesSections';
 import { SurveySection } from './SurveySection';
 
+const SCREEN_TITLES = { reports: 'screenReports', programme: 'screenProgramme', answers: 'screenAnswers', audit: 'screenAudit' } as const;
+
 const SECTIONS = [
   ['retention', 'retentionTitle'],
   ['repeat', 'repeatTitle'],
@@ -17,12 +24,23 @@ const SECTIONS = [
   ['rewards', 'rewardsTitle'],
   ['surveys', 'surveyTitle'],
   ['lapsing', 'lapsingTitle'],
-  ['programme', 'programmeTitle'],
   ['referrals', 'referralsTitle'],
 ] as const;
 
+/** The configuration screens, one card per editor. */
+function ProgrammeScreen({ model }: { model: DashboardModel }) {
+  return (
+    <div class="stack">
+      <ProgrammeEditor model={model} />
+      <SurveysEditor model={model} />
+      <OriginsEditor model={model} />
+    </div>
+  );
+}
+
 export function Dashboard({ model }: { model: DashboardModel }) {
   const { t } = model;
+  const screen = model.config.screen.value;
   return (
     <>
       <a class="skip" href="#main">
@@ -39,20 +57,26 @@ export function Dashboard({ model }: { model: DashboardModel }) {
           </button>
         </div>
       </header>
-      <div class="layout">
-        <nav class="sidenav" aria-label={t('sections')}>
-          <ul>
-            {SECTIONS.map(([id, key]) => (
-              <li key={id}>
-                <a href={`#${id}`}>{t(key)}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+      <ScreenNav model={model} />
+      <div class={screen === 'reports' ? 'layout' : 'layout layout--single'}>
+        {screen === 'reports' ? (
+          <nav class="sidenav" aria-label={t('sections')}>
+            <ul>
+              {SECTIONS.map(([id, key]) => (
+                <li key={id}>
+                  <a href={`#${id}`}>{t(key)}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         <main id="main" tabIndex={-1}>
-          <h1 class="visually-hidden">{t('appTitle')}</h1>
-          <RangeControls model={model} />
-          <div class="grid">
+          <h1>{t(SCREEN_TITLES[screen])}</h1>
+          {screen === 'programme' ? <ProgrammeScreen model={model} /> : null}
+          {screen === 'answers' ? <AnswersScreen model={model} /> : null}
+          {screen === 'audit' ? <AuditScreen model={model} /> : null}
+          {screen === 'reports' ? <RangeControls model={model} /> : null}
+          <div class="grid" hidden={screen !== 'reports'}>
             <RetentionSection model={model} />
             <RepeatSection model={model} />
             <ValueSection model={model} />
@@ -60,7 +84,6 @@ export function Dashboard({ model }: { model: DashboardModel }) {
             <RewardsSection model={model} />
             <SurveySection model={model} />
             <LapsingSection model={model} />
-            <ProgrammeEditor model={model} />
             <ReferralsSection model={model} />
           </div>
         </main>

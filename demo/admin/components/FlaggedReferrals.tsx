@@ -13,7 +13,8 @@ export function FlaggedReferrals({ model }: { model: DashboardModel }) {
     <div class="flagged" aria-labelledby="flagged-title" role="group">
       <h3 id="flagged-title">{t('flaggedTitle')}</h3>
       <p class="help">{t('flaggedHelp')}</p>
-      <p class={decision?.state === 'failed' ? 'error' : 'status'} role="status">
+      {/* Always present, so the outcome of a decision is announced; not `.status` (that means "still loading"). */}
+      <p class={decision?.state === 'failed' ? 'error' : 'decision-status'} role="status">
         {decision?.state === 'done' ? t(decision.action === 'approve' ? 'referralApprovedDone' : 'referralVoidedDone') : decision?.state === 'failed' ? t('referralDecisionFailed') : ''}
       </p>
       {flagged.state !== 'ready' ? (

@@ -1,4 +1,5 @@
 import type { CheckGroup } from '../kit';
+import { auditChecks } from './audit';
 import { bootChecks } from './boot';
 import { corsChecks } from './cors';
 import { errorChecks } from './errors';
@@ -23,6 +24,7 @@ export const checkGroups: readonly CheckGroup[] = [
   loyaltyChecks,
   surveyChecks,
   reportChecks,
+  auditChecks,
   referralChecks,
   corsChecks,
   errorChecks,

@@ -237,6 +237,30 @@ export const surveyChecks = defineGroup({
       needs: ['secret', 'signingSecret'],
     },
     surveyCheck(
+      'answers',
+      'the answers table has one row per answered question of a response, and its score filter keeps or drops the whole response (200 SurveyAnswersPage)',
+      ['surveyAnswers', 'surveyResponse'],
+      async (t) => {
+        const { surveyId } = await setup(t);
+        const once = await answeredTwice(t);
+        const mine = async (query: Record<string, string>) => {
+          const exchange = await t.call('surveyAnswers', { params: { surveyId }, query: { limit: '100', ...query } });
+          const page = t.expectSuccess('surveyAnswers', exchange, 200);
+          return { exchange, rows: page.rows.filter((row) => row.responseId === once.responseId) };
+        };
+        const all = await mine({});
+        const ids = all.rows.map((row) => row.questionId).sort();
+        if (ids.join() !== 'comment,nps') t.fail(`the response delivered twice should have one row each for comment and nps, got [${ids.join(', ')}]`, all.exchange);
+        const kept = await mine({ minScore: '9', maxScore: '9' });
+        if (kept.rows.length !== 2) t.fail(`minScore=9&maxScore=9 should keep the response scored 9 (both rows), got ${kept.rows.length} rows`, kept.exchange);
+        const dropped = await mine({ minScore: '10' });
+        if (dropped.rows.length !== 0) t.fail(`minScore=10 should drop the response scored 9, got ${dropped.rows.length} rows`, dropped.exchange);
+        const question = await mine({ questionId: 'comment' });
+        if (question.rows.length !== 1 || question.rows[0]!.questionId !== 'comment') t.fail('questionId=comment should give that response\'s comment row only', question.exchange);
+      },
+      ['surveyAnswers'],
+    ),
+    surveyCheck(
       'results',
       'results count each response, impression and dismissal once (200 SurveyResults)',
       ['surveyResults', 'surveyResponse', 'surveyImpression', 'surveyDismissal'],

@@ -147,6 +147,23 @@ export interface SurveyEventsTable {
   created_at: string;
 }
 
+/** Append-only (0007): configuration changes by the app, ledger entries by a trigger. */
+export interface AuditLogTable {
+  shop_id: string;
+  id: string;
+  created_at: string;
+  /** `merchant` / `customer` / `system`, or `secret-key:<first 8 hex of its SHA-256>` for a configuration change. */
+  actor: string;
+  /** `programme.update`, `allowed_origins.update`, `survey.save`, `ledger.append`. */
+  action: string;
+  /** What changed: `programme`, `allowed_origins`, `survey:<id>`, `customer:<shop's id>`. */
+  subject: string;
+  /** JSON, or null for a creation / a ledger entry. */
+  before: string | null;
+  /** JSON. */
+  after: string | null;
+  request_id: string | null;
+}
 export interface ReferralCodesTable {
   shop_id: string;
   code: string;
@@ -204,6 +221,7 @@ export interface Tables {
   surveys: SurveysTable;
   survey_responses: SurveyResponsesTable;
   survey_events: SurveyEventsTable;
+  audit_log: AuditLogTable;
   referral_codes: ReferralCodesTable;
   referral_visits: ReferralVisitsTable;
   referral_claims: ReferralClaimsTable;
@@ -219,5 +237,6 @@ export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
 export type SurveyRow = Selectable<SurveysTable>;
 export type SurveyResponseRow = Selectable<SurveyResponsesTable>;
 export type NewLedgerEntry = Insertable<LedgerEntriesTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
 export type ReferralRow = Selectable<ReferralsTable>;
 export type ReferralClaimRow = Selectable<ReferralClaimsTable>;

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ProgrammeConfig } from '../../contract';
 import { generateShopCredentials, hashSecretKey, type ShopCredentials } from '../auth/secrets';
 import type { Database } from '../db/database';
+import { inTransaction } from '../db/transaction';
+import { recordConfigChange, SYSTEM, type AuditContext } from './audit';
 
 export interface NewShop {
   name: string;
@@ -40,10 +42,18 @@ export async function createShop(db: Database, shop: NewShop): Promise<CreatedSh
   return { id, name: shop.name, ...credentials };
 }
 
-export async function setAllowedOrigins(db: Database, shopId: string, origins: string[], now = new Date()): Promise<void> {
-  await db.kysely
-    .updateTable('shops')
-    .set({ allowed_origins: JSON.stringify(origins), updated_at: now.toISOString() })
-    .where('id', '=', shopId)
-    .execute();
+/** Replaces the shop's allowed origins (exact, as CORS compares them), audited in the same transaction. */
+export async function setAllowedOrigins(db: Database, shopId: string, origins: string[], now = new Date(), context: AuditContext = SYSTEM): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    let select = trx.selectFrom('shops').select('allowed_origins').where('id', '=', shopId);
+    if (db.dialect === 'postgres') select = select.forUpdate();
+    const before = await select.executeTakeFirst();
+    if (!before) throw new Error(`no shop ${shopId}`);
+    await trx.updateTable('shops').set({ allowed_origins: JSON.stringify(origins), updated_at: now.toISOString() }).where('id', '=', shopId).execute();
+    await recordConfigChange(
+      trx,
+      { shopId, action: 'allowed_origins.update', subject: 'allowed_origins', before: JSON.parse(before.allowed_origins), after: origins, at: now },
+      context,
+    );
+  });
 }

@@ -1,20 +1,26 @@
 import { ProgrammeConfig, PublishableKey } from '../../contract';
 import type { Database } from '../db/database';
 import type { ShopRow } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { ApiError } from '../http/errors';
+import { recordConfigChange, SYSTEM, type AuditContext } from './audit';
 
 export async function findShopByPublishableKey(db: Database, publishableKey: string): Promise<ShopRow | undefined> {
   if (!PublishableKey.safeParse(publishableKey).success) return undefined;
   return db.kysely.selectFrom('shops').selectAll().where('publishable_key', '=', publishableKey).executeTakeFirst();
 }
 
-/** Replaces the shop's programme (already validated by the caller). */
-export async function saveProgramme(db: Database, shopId: string, programme: ProgrammeConfig, now: Date): Promise<void> {
-  await db.kysely
-    .updateTable('shops')
-    .set({ programme: JSON.stringify(programme), updated_at: now.toISOString() })
-    .where('id', '=', shopId)
-    .execute();
+/** Replaces the shop's programme (already validated by the caller), and audits it in the same transaction. */
+export async function saveProgramme(db: Database, shopId: string, programme: ProgrammeConfig, now: Date, context: AuditContext = SYSTEM): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    // Locks the row on PostgreSQL, so the recorded "before" is what this change replaced.
+    let select = trx.selectFrom('shops').select('programme').where('id', '=', shopId);
+    if (db.dialect === 'postgres') select = select.forUpdate();
+    const before = await select.executeTakeFirst();
+    if (!before) throw new ApiError('unknown_shop', 'No such shop.');
+    await trx.updateTable('shops').set({ programme: JSON.stringify(programme), updated_at: now.toISOString() }).where('id', '=', shopId).execute();
+    await recordConfigChange(trx, { shopId, action: 'programme.update', subject: 'programme', before: JSON.parse(before.programme), after: programme, at: now }, context);
+  });
 }
 
 export async function requireShop(db: Database, publishableKey: string): Promise<ShopRow> {

@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import { SurveyConfig, type FieldIssue, type MerchantSurvey, type SurveyPrompt, type SurveyQuestion, type SurveyQuestionConfig, type SurveyThankYou } from '../../contract';
 import type { Database } from '../db/database';
 import type { SurveyRow, Tables } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { ApiError } from '../http/errors';
+import { recordConfigChange, SYSTEM, type AuditContext } from './audit';
 import { localize } from './localize';
 
 /** A survey as stored: its validated configuration and bookkeeping. */
@@ -79,26 +81,39 @@ export function missingDefaultTexts(config: SurveyConfig, defaultLocale: string)
     .map(([path]) => ({ path: path.join('.'), message: `needs a "${defaultLocale}" text (the shop's default locale)` }));
 }
 
-/** Creates or replaces a survey; every save bumps the version. One statement, so concurrent saves both count. */
-export async function saveSurvey(db: Database, shopId: string, config: SurveyConfig, defaultLocale: string, now: Date): Promise<StoredSurvey> {
+/**
+ * Creates or replaces a survey; every save bumps the version (one upsert, so concurrent saves both
+ * count). Audited in the same transaction, with the definition it replaced.
+ */
+export async function saveSurvey(db: Database, shopId: string, config: SurveyConfig, defaultLocale: string, now: Date, context: AuditContext = SYSTEM): Promise<StoredSurvey> {
   const fields = missingDefaultTexts(config, defaultLocale);
   if (fields.length > 0) throw new ApiError('validation_failed', `Invalid request: check ${fields.map((f) => f.path).join(', ')}.`, fields);
   const at = now.toISOString();
   const definition = JSON.stringify(config);
-  const row = await db.kysely
-    .insertInto('surveys')
-    .values({ shop_id: shopId, id: config.id, version: 1, active: config.active ? 1 : 0, definition, created_at: at, updated_at: at })
-    .onConflict((oc) =>
-      oc.columns(['shop_id', 'id']).doUpdateSet({
-        version: sql<number>`surveys.version + 1`,
-        active: config.active ? 1 : 0,
-        definition,
-        updated_at: at,
-      }),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return storedSurvey(row);
+  return inTransaction(db, async (trx) => {
+    let select = trx.selectFrom('surveys').select('definition').where('shop_id', '=', shopId).where('id', '=', config.id);
+    if (db.dialect === 'postgres') select = select.forUpdate();
+    const before = await select.executeTakeFirst();
+    const row = await trx
+      .insertInto('surveys')
+      .values({ shop_id: shopId, id: config.id, version: 1, active: config.active ? 1 : 0, definition, created_at: at, updated_at: at })
+      .onConflict((oc) =>
+        oc.columns(['shop_id', 'id']).doUpdateSet({
+          version: sql<number>`surveys.version + 1`,
+          active: config.active ? 1 : 0,
+          definition,
+          updated_at: at,
+        }),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordConfigChange(
+      trx,
+      { shopId, action: 'survey.save', subject: `survey:${config.id}`, before: before ? JSON.parse(before.definition) : null, after: config, at: now },
+      context,
+    );
+    return storedSurvey(row);
+  });
 }
 
 export function merchantSurvey(stored: StoredSurvey): MerchantSurvey {

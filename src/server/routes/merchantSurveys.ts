@@ -2,8 +2,10 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { routes } from '../../contract';
 import { programmeOf } from '../domain/shops';
+import { surveyAnswersPage } from '../domain/surveyAnswers';
 import { resultsFilter, surveyCsv, surveyResults } from '../domain/surveyResults';
 import { listSurveys, merchantSurvey, requireSurvey, saveSurvey } from '../domain/surveys';
+import { merchantAuditContext } from '../http/auditContext';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { honoPath } from '../http/paths';
@@ -20,7 +22,7 @@ export const merchantSurveyRoutes = new Hono<AppEnv>()
     const survey = parseInput(routes.merchantSaveSurvey.body, await readJson(c.req.raw));
     if (survey.id !== surveyId) throw new ApiError('validation_failed', 'Invalid request: check id.', [{ path: 'id', message: 'must match the survey id in the path' }]);
     const shop = c.get('shop');
-    const saved = await saveSurvey(c.get('db'), shop.id, survey, programmeOf(shop).defaultLocale, c.get('now')());
+    const saved = await saveSurvey(c.get('db'), shop.id, survey, programmeOf(shop).defaultLocale, c.get('now')(), merchantAuditContext(c));
     return c.json(merchantSurvey(saved), 200);
   })
   .get(honoPath(routes.surveyResults.path), async (c) => {
@@ -33,6 +35,13 @@ export const merchantSurveyRoutes = new Hono<AppEnv>()
       cursor: query.cursor,
     });
     return c.json(results, 200);
+  })
+  .get(honoPath(routes.surveyAnswers.path), async (c) => {
+    const { surveyId } = parseInput(routes.surveyAnswers.params, c.req.param());
+    const query = parseInput(routes.surveyAnswers.query, c.req.query());
+    const shop = c.get('shop');
+    const survey = await requireSurvey(c.get('db').kysely, shop.id, surveyId);
+    return c.json(await surveyAnswersPage(c.get('db').kysely, shop.id, survey, programmeOf(shop).defaultLocale, query), 200);
   })
   .get(honoPath(routes.surveyExport.path), async (c) => {
     const { surveyId } = parseInput(routes.surveyExport.params, c.req.param());

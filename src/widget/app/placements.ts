@@ -1,9 +1,10 @@
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { campaignMultiplier, orderPoints } from '../../contract';
 import type { AppContext } from '../core/appContext';
 import { toView } from '../core/views';
 import { createTranslator } from '../i18n/translate';
 import type { LoyaltyModel } from './models/loyaltyModel';
+import { observePlacements } from './placementObserver';
 
 const FILLED = '[data-sadakat]';
 const OPENERS = '[data-sadakat-open]';
@@ -13,7 +14,8 @@ const MAX_AMOUNT = 1e9;
  * Inline placements on the merchant's own elements, the only page DOM the widget writes to, and
  * only their text: `data-sadakat="balance"`, `data-sadakat="points-for" data-sadakat-amount="129.90"`,
  * and `data-sadakat-open="rewards"` (click, or Enter/Space when the element is not a button or link).
- * Rescanned on every boot and `page()`; `destroy()` puts the original texts back.
+ * Rescanned on every boot, `page()` and route change, and when placements appear in or change on
+ * the page; `destroy()` puts the original texts back.
  */
 export function startPlacements(context: AppContext, model: LoyaltyModel): () => void {
   const doc = context.container.ownerDocument;
@@ -25,8 +27,11 @@ export function startPlacements(context: AppContext, model: LoyaltyModel): () =>
     if (element.textContent !== next) element.textContent = next;
   };
 
+  // Bumped when the merchant's DOM gains or changes a placement (an SPA rendering a route).
+  const domChanges = signal(0);
   const stop = effect(() => {
     void model.state.value.page; // rescan on page()
+    void domChanges.value;
     const programme = model.programme.value;
     const customer = model.customer.value;
     const { t, points } = createTranslator(model.locale.value);
@@ -68,8 +73,10 @@ export function startPlacements(context: AppContext, model: LoyaltyModel): () =>
   };
   doc.addEventListener('click', onClick);
   doc.addEventListener('keydown', onKey);
+  const unobserve = observePlacements(doc, () => domChanges.value++);
 
   return () => {
+    unobserve();
     stop();
     doc.removeEventListener('click', onClick);
     doc.removeEventListener('keydown', onKey);

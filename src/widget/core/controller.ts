@@ -97,7 +97,9 @@ export function createController(env: Environment): SadakatApi {
       }
       widget?.destroy();
       current = merged;
-      widget = createWidget(merged, api, env, emitter);
+      // A base path is joined relatively, so `api` may carry a path of its own too.
+      const base = merged.basePath ? `${api.replace(/\/+$/, '')}/${merged.basePath.replace(/^\/+/, '')}` : api;
+      widget = createWidget(merged, base, env, emitter);
     }),
     identify: guard('identify', (token: string | null) => {
       if (!tokenOk(token)) return warn('identify() expects the customer token string minted by your server, or null');

@@ -3,6 +3,18 @@ import { LocaleTag, PublishableKey, SafeUrl } from '../../contract/primitives';
 
 const CssValue = z.string().check(z.maxLength(300), z.regex(/^[^;{}<>\\]*$/));
 
+/** `/loyalty` or `/api/v2/sadakat`: segments of URL-safe characters, no `..`, no query. */
+const BasePath = z.string().check(z.maxLength(200), z.regex(/^(?:\/(?!\.\.?(?:\/|$))[\w.~-]+)*\/?$/));
+
+/** Header names the widget sets itself; a shop's `headers` never override them. */
+export const RESERVED_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
+/** A header a shop may add: an HTTP token for a name, one line of text for a value. */
+const goodHeader = (name: string, value: unknown) =>
+  /^[\w!#$%&'*+.^`|~-]+$/.test(name) && !RESERVED_HEADERS.includes(name.toLowerCase()) && typeof value === 'string' && value.length <= 2000 && !/[\r\n\0]/.test(value);
+// Plain checks rather than z.record: the page-view script carries this, and every byte counts.
+const isHeaderMap = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.entries(value).every(([name, header]) => goodHeader(name, header));
+
 /** `init({ theme: { … } })` keys and the public token each one sets on the host element. */
 export const THEME_TOKENS = {
   accent: 'color-accent',
@@ -89,8 +101,14 @@ export const WidgetOptions = z.strictObject({
       touch: z.optional(z.enum(['first', 'last'])),
     }),
   ),
-  /** A `fetch` to use instead of the global one (tests, proxies). */
+  /** A `fetch` to use instead of the global one (custom auth, routing, proxies, tests). @default window.fetch */
   fetch: z.optional(z.custom<typeof fetch>((value) => typeof value === 'function')),
+  /** Path under `api` where the Sadakat routes live, e.g. `/loyalty` → `https://api/loyalty/v1/boot`. @default '' */
+  basePath: z.optional(BasePath),
+  /** Extra headers on every API request, or a function returning them per request. Cannot set `Authorization`, `Content-Type` or `Idempotency-Key`. @default none */
+  headers: z.optional(z.custom<Record<string, string> | (() => Record<string, string>)>((value) => typeof value === 'function' || isHeaderMap(value))),
+  /** Called once when the API answers 401 to a signed-in request: return a fresh token (the request is retried once), `null` (signed out) or another customer's token (the widget re-boots as them). @default none */
+  getCustomerToken: z.optional(z.custom<() => string | null | Promise<string | null>>((value) => typeof value === 'function')),
 });
 export type WidgetOptions = z.input<typeof WidgetOptions>;
 export type ParsedOptions = z.output<typeof WidgetOptions>;
@@ -106,10 +124,14 @@ const HINTS: Record<string, string> = {
   position: '"bottom-end" or "bottom-start"',
   timeout: 'milliseconds, 1–120000',
   referral: '{ param: a URL parameter name, days: 1–365, touch: "first" or "last" }',
+  fetch: 'a function',
+  basePath: 'a path such as "/loyalty"',
+  headers: 'an object of strings, or a function',
+  getCustomerToken: 'a function',
 };
 
 /** Attribute → option for the script tag (`dataset` camelCase). */
-const DATA_KEYS = ['shop', 'api', 'customerToken', 'locale', 'theme', 'joinUrl', 'signInUrl', 'position'] as const;
+const DATA_KEYS = ['shop', 'api', 'basePath', 'customerToken', 'locale', 'theme', 'joinUrl', 'signInUrl', 'position'] as const;
 
 export function optionsFromDataset(dataset: DOMStringMap): Record<string, string> {
   const raw: Record<string, string> = {};
@@ -160,6 +182,18 @@ export function parseOptions(input: unknown): OptionsResult {
       }
     }
     value.theme = theme;
+  }
+
+  // Headers too are checked one by one: a reserved or malformed name drops only that header.
+  if (typeof value.headers === 'object' && value.headers !== null && !Array.isArray(value.headers)) {
+    const headers: Record<string, unknown> = { ...value.headers };
+    for (const [name, header] of Object.entries(headers)) {
+      if (!goodHeader(name, header)) {
+        const reserved = RESERVED_HEADERS.includes(name.toLowerCase());
+        drop(headers, name, `headers.${name}`, true, reserved ? 'a header other than Authorization, Content-Type and Idempotency-Key (Sadakat sets those)' : 'a valid header name and a one-line string value');
+      }
+    }
+    value.headers = headers;
   }
 
   for (;;) {

@@ -9,6 +9,8 @@ import { createHost } from './host';
 import { PANEL_ID } from './ids';
 import { createLauncher } from './launcher';
 import type { ParsedOptions } from './options';
+import { createRequestFetch } from './requestFetch';
+import { watchRouteChanges } from './routeChanges';
 import { createStore } from './store';
 import { referralFromUrl } from './referralCapture';
 import { armSurveyTriggers, countPageView, forgetCustomers } from './surveyTriggers';
@@ -77,10 +79,17 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     page: 0,
   });
 
+  const request = createRequestFetch(() => options.fetch ?? win.fetch.bind(win), () => options, {
+    token: () => token,
+    refreshed: (next) => {
+      token = next;
+    },
+    switched: (next) => identify(next),
+  });
   const connection = () => ({
     api: apiBase,
     shop: options.shop,
-    fetch: options.fetch ?? win.fetch.bind(win),
+    fetch: request,
     timeout: options.timeout ?? DEFAULT_TIMEOUT,
     token,
   });
@@ -267,12 +276,28 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
   win.addEventListener('hashchange', onHash);
   cleanups.push(() => win.removeEventListener('hashchange', onHash));
 
+  // A router that still calls page() itself, and the automatic detection, report the same route
+  // change: it counts as one page view, whichever comes first.
+  let handled = { href: win.location.href.replace(/#.*$/, ''), auto: false };
+  function page(auto = false) {
+    const href = win.location.href.replace(/#.*$/, '');
+    const repeat = href === handled.href && (auto || handled.auto);
+    handled = { href, auto };
+    store.set({ page: store.get().page + 1 });
+    if (hasPlacements()) void ensureApp();
+    onHash();
+    if (repeat) return;
+    views = countPageView(win, options.shop);
+    if (readyEmitted) armSurveys();
+  }
+  cleanups.push(watchRouteChanges(win, () => page(true)));
+
   reboot(false);
   onHash();
 
   return {
     update(next) {
-      if (next.shop !== options.shop || next.api !== options.api || next.fetch !== options.fetch) return false;
+      if (next.shop !== options.shop || next.api !== options.api || next.basePath !== options.basePath || next.fetch !== options.fetch) return false;
       const previous = options;
       options = next;
       untheme();
@@ -297,13 +322,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     open,
     close,
     refresh: () => reboot(true),
-    page() {
-      store.set({ page: store.get().page + 1 });
-      if (hasPlacements()) void ensureApp();
-      onHash();
-      views = countPageView(win, options.shop);
-      if (readyEmitted) armSurveys();
-    },
+    page: () => page(),
     showSurvey,
     destroy() {
       if (destroyed) return;

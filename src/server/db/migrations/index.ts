@@ -5,6 +5,7 @@ import * as m0003 from './0003_redemptions';
 import * as m0004 from './0004_loyalty';
 import * as m0005 from './0005_referrals';
 import * as m0006 from './0006_surveys';
+import * as m0007 from './0007_audit_log';
 
 /** In-code registry (no file-system scanning), so migrations bundle and run anywhere. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_loyalty': m0004,
   '0005_referrals': m0005,
   '0006_surveys': m0006,
+  '0007_audit_log': m0007,
 };
