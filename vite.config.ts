@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import packageJson from './package.json' with { type: 'json' };
+import { bundleScan } from './scripts/bundleScan.js';
+import { hostSafeLibraries } from './scripts/hostSafeLibraries.js';
 import { subresourceIntegrity } from './scripts/subresourceIntegrity.js';
 
 /**
@@ -34,11 +37,18 @@ export default defineConfig(({ mode }): UserConfig => {
     },
   };
 
+  // Browser builds: library code that would touch the host page is rewritten, and the output is
+  // scanned for anything a strict CSP or Trusted Types would block (see docs in each script).
+  const browserSafety = [hostSafeLibraries(), bundleScan()];
+
   if (mode === 'iife') {
     return {
       ...shared,
       // Prints the SRI hash and a ready-to-paste tag for the versioned script; writes integrity.json.
-      plugins: [subresourceIntegrity({ version: packageJson.version, script: 'sadakat.js' })],
+      plugins: [...browserSafety, subresourceIntegrity({ version: packageJson.version, script: 'sadakat.js' })],
+      // The page view runs its few schemas (options, primitives, the launcher slice) on a small
+      // engine with zod/mini's API; the panel chunk re-checks with real zod. See zodPageView.ts.
+      resolve: { alias: { 'zod/mini': fileURLToPath(new URL('src/widget/validation/zodMiniPageView.ts', import.meta.url)) } },
       build: {
         ...shared.build,
         emptyOutDir: false,
@@ -48,6 +58,16 @@ export default defineConfig(({ mode }): UserConfig => {
           name: 'SadakatBoot',
           fileName: () => 'sadakat.js',
         },
+        rolldownOptions: {
+          // Schemas the page view never uses (money, timestamps, error envelopes…) are dropped:
+          // building a schema has no side effect.
+          treeshake: { manualPureFunctions: ['z'] },
+          // A `z.*` call the page-view engine lacks would be `undefined` at run time: fail the build.
+          onwarn(warning, warn) {
+            if (warning.code === 'IMPORT_IS_UNDEFINED') throw new Error(`page-view build: ${warning.message}`);
+            warn(warning);
+          },
+        },
       },
     };
   }
@@ -55,6 +75,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'esm') {
     return {
       ...shared,
+      plugins: browserSafety,
       build: {
         ...shared.build,
         emptyOutDir: true,
@@ -77,6 +98,7 @@ export default defineConfig(({ mode }): UserConfig => {
     // by the page the reference server writes at /admin/ under a nonce-based CSP.
     return {
       ...shared,
+      plugins: browserSafety,
       build: {
         ...shared.build,
         outDir: 'dist/admin',

@@ -34,6 +34,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Checks on the build itself (bundle scan, library rewrites), run with Vite's API in node.
+        test: { name: 'build', environment: 'node', include: ['test/build/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
         test: {
           name: 'server',
           environment: 'node',

@@ -39,7 +39,8 @@ async function prepare(databaseUrl: string): Promise<DemoSeed> {
 
 function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/main.ts', 'serve'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SADAKAT_STOP_WITH_PARENT: '1' },
+    // One client machine measures throughput: per-IP rate limits would measure the limiter instead.
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SADAKAT_STOP_WITH_PARENT: '1', SADAKAT_RATE_LIMITS: 'off' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

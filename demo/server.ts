@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createApp, ensureDemoSeed, migrateToLatest, mintCustomerToken, openDatabase, type Database, type DemoSeed } from '../src/server/index';
+import { createApp, ensureDemoSeed, migrateToLatest, mintCustomerToken, openDatabase, type AppOptions, type Database, type DemoSeed } from '../src/server/index';
 import { createStorefront } from './shop/app';
 import { createLoyaltyBridge } from './shop/loyalty';
 import { OrderBook } from './shop/orders';
@@ -24,6 +24,8 @@ export interface DemoServerOptions {
   databaseUrl?: string;
   /** Where the built widget lives. @default '<repo>/dist' */
   distDir?: string;
+  /** The API's storefront rate limits; the e2e suite turns them off (every test is one IP). */
+  rateLimits?: AppOptions['rateLimits'];
 }
 
 export interface DemoServer {
@@ -40,6 +42,7 @@ export interface DemoAppOptions {
   seed: DemoSeed;
   distDir?: string;
   orders?: OrderBook;
+  rateLimits?: AppOptions['rateLimits'];
 }
 
 /**
@@ -49,7 +52,7 @@ export interface DemoAppOptions {
 export function createDemoApp(options: DemoAppOptions) {
   const { db, seed } = options;
   const distDir = options.distDir ?? join(repoRoot, 'dist');
-  const api = createApp({ db, adminDir: join(distDir, 'admin') });
+  const api = createApp({ db, adminDir: join(distDir, 'admin'), ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }) });
   const orders = options.orders ?? new OrderBook();
   // The shop's backend talks to Sadakat server to server with its secret key (in process here).
   const loyalty = createLoyaltyBridge({ secretKey: seed.shop.secretKey, currency: 'TRY', send: (request) => api.fetch(request) });
@@ -120,7 +123,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       secretsFile: join(dataDir, 'demo-shop.json'),
       origins: [url, `http://localhost:${port}`],
     });
-    const { app } = createDemoApp({ db, seed, ...(options.distDir ? { distDir: options.distDir } : {}) });
+    const { app } = createDemoApp({ db, seed, ...(options.distDir ? { distDir: options.distDir } : {}), ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }) });
     handler = (request) => app.fetch(request);
 
     let closing: Promise<void> | undefined;

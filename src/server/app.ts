@@ -1,12 +1,14 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database';
 import type { AppEnv } from './http/env';
+import { createGuestBootCache } from './domain/guestBootCache';
 import { errorResponse, handleError } from './http/errors';
 import { adminRoutes } from './http/admin';
 import { requireMerchant } from './http/merchant';
+import { createRateLimiter, DEFAULT_RATE_LIMITS, rateLimit, socketAddress, STOREFRONT_ROUTE_CLASSES, type RateLimits } from './http/rateLimit';
 import { resolveShop, storefrontCors } from './http/storefront';
 import { activityRoutes } from './routes/activity';
 import { bootRoutes } from './routes/boot';
@@ -31,6 +33,15 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** The built merchant dashboard (`dist/admin`); when set it is served at `/admin/`. */
   adminDir?: string;
+  /**
+   * Milliseconds a guest boot payload is kept in memory (see domain/guestBootCache.ts); 0 turns it
+   * off. @default 0 (the CLI's `serve` uses 1000)
+   */
+  guestBootCacheMs?: number;
+  /** Storefront rate limits (see http/rateLimit.ts); `false` turns them off. @default DEFAULT_RATE_LIMITS */
+  rateLimits?: RateLimits | false;
+  /** The client's IP for rate limits. @default the socket's peer address (headers are not trusted) */
+  clientIp?: (c: Context<AppEnv>) => string;
 }
 
 const STOREFRONT_BODY_LIMIT = 16 * 1024;
@@ -46,6 +57,7 @@ export function createApp(options: AppOptions) {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.error(line));
   const app = new Hono<AppEnv>();
+  const guestBoots = options.guestBootCacheMs ? createGuestBootCache(options.db, options.guestBootCacheMs) : null;
 
   app.use(
     '*',
@@ -54,6 +66,7 @@ export function createApp(options: AppOptions) {
     async (c, next) => {
       c.set('db', options.db);
       c.set('now', now);
+      c.set('guestBoots', guestBoots);
       await next();
     },
   );
@@ -65,6 +78,10 @@ export function createApp(options: AppOptions) {
   app.use('/v1/survey-responses', resolveShop, storefrontCors, bodyLimit({ maxSize: SURVEY_RESPONSE_BODY_LIMIT }));
   for (const path of ['/v1/referral', '/v1/referral-codes/*', '/v1/referral-visits', '/v1/referral-claims']) {
     app.use(path, resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
+  }
+  if (options.rateLimits !== false) {
+    const limiter = createRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+    for (const [path, routeClass] of STOREFRONT_ROUTE_CLASSES) app.use(path, rateLimit(limiter, routeClass, options.clientIp ?? socketAddress));
   }
   // Server-to-server routes: secret key, no CORS.
   app.use('/v1/merchant/*', requireMerchant, bodyLimit({ maxSize: MERCHANT_BODY_LIMIT }));

@@ -17,7 +17,8 @@ export async function setup(project: TestProject) {
     throw new Error(`${widget} is missing: the e2e tests drive the built widget. Run \`npm run build\` (npm test does it).`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'sadakat-e2e-'));
-  const server = await startDemoServer({ port: 0, dataDir });
+  // Rate limits off: every test shares one IP and one shopper; test/server/rateLimits covers them.
+  const server = await startDemoServer({ port: 0, dataDir, rateLimits: false });
   // If the run is killed before teardown, the server still goes away.
   const safety = setTimeout(() => void server.close(), SAFETY_STOP_MS);
   safety.unref();

@@ -27,7 +27,8 @@ export async function createTestBackend(options: { now?: () => Date } = {}): Pro
   await migrateToLatest(db);
   const origin = 'https://shop.example';
   const seed = await seedDemo(db, { origins: [origin], ...(options.now ? { now: options.now() } : {}) });
-  const app = createApp({ db, ...(options.now ? { now: options.now } : {}), log: () => {} });
+  // Rate limits off: suites replay many requests as one client (test/server/rateLimits covers them).
+  const app = createApp({ db, ...(options.now ? { now: options.now } : {}), log: () => {}, rateLimits: false });
   const api = 'https://api.sadakat.test';
   const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) => app.fetch(new Request(input, init))) as typeof fetch;
   return {

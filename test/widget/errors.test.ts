@@ -21,19 +21,27 @@ const tampered =
     return new Response(tamper(await real.text()), { status: status ?? real.status, headers: { 'content-type': 'application/json' } });
   };
 
-/** Broken first, then the real server (for Retry). */
+/**
+ * Broken until the shopper presses Retry, then the real server. Broken for every attempt: reads
+ * are tried again with backoff (resilientFetch) before the error state shows.
+ */
+let repaired = false;
 function brokenOnce(broken: typeof fetch): typeof fetch {
-  let calls = 0;
-  return (input, init) => (calls++ === 0 ? broken(input, init) : suite.backend.fetch(input, init));
+  repaired = false;
+  return (input, init) => (repaired ? suite.backend.fetch(input, init) : broken(input, init));
 }
 
 async function errorCard(w: Mounted): Promise<HTMLElement> {
   w.api.open();
-  return waitFor(() => {
-    const card = w.root().querySelector<HTMLElement>('[part~="error"]');
-    if (!card || !w.root().querySelector('dialog')?.open) throw new Error('no error state in an open panel');
-    return card;
-  });
+  return waitFor(
+    () => {
+      const card = w.root().querySelector<HTMLElement>('[part~="error"]');
+      if (!card || !w.root().querySelector('dialog')?.open) throw new Error('no error state in an open panel');
+      return card;
+    },
+    // Three attempts with jittered backoff (at most 250 + 500 ms) come before the error state.
+    { timeout: 3000 },
+  );
 }
 
 const start = (fetchFn: typeof fetch, extra: object = {}) => suite.start(suite.options({ fetch: fetchFn, customerToken: ayse, ...extra }));
@@ -57,6 +65,7 @@ describe('a broken boot response shows the error state with Retry, never a numbe
     expect(widget.launcher().textContent).toBe('');
     expect(widget.root().textContent).not.toMatch(/\d[\d.]* puan/);
 
+    repaired = true;
     widget.ui().getByRole('button', { name: 'Yeniden dene' }).click();
     await waitFor(() => expect(widget?.root().querySelector('[part~="balance"]')).toHaveTextContent('2.450 puan'));
     expect(widget.root().querySelector('[part~="error"]')).toBeNull();

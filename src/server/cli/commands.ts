@@ -43,7 +43,9 @@ export async function runServerCommand(command: ServerCommand, env: Record<strin
     await db.close();
     return 0;
   }
-  const server = serve({ fetch: createApp({ db, adminDir: adminDir() }).fetch, port, hostname: host }, (info) => {
+  // SADAKAT_RATE_LIMITS=off is for load tests from one machine (the bench); never for a shop.
+  const rateLimits = process.env.SADAKAT_RATE_LIMITS === 'off' ? { rateLimits: false as const } : {};
+  const server = serve({ fetch: createApp({ db, adminDir: adminDir(), guestBootCacheMs: 1000, ...rateLimits }).fetch, port, hostname: host }, (info) => {
     console.log(`Sadakat API ${VERSION} listening on http://${host}:${info.port}`);
   });
   const stop = () => {

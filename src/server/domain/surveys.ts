@@ -6,6 +6,7 @@ import { inTransaction } from '../db/transaction';
 import { ApiError } from '../http/errors';
 import { recordConfigChange, SYSTEM, type AuditContext } from './audit';
 import { localize } from './localize';
+import { forgetGuestBoots } from './guestBootCache';
 
 /** A survey as stored: its validated configuration and bookkeeping. */
 export interface StoredSurvey {
@@ -90,7 +91,7 @@ export async function saveSurvey(db: Database, shopId: string, config: SurveyCon
   if (fields.length > 0) throw new ApiError('validation_failed', `Invalid request: check ${fields.map((f) => f.path).join(', ')}.`, fields);
   const at = now.toISOString();
   const definition = JSON.stringify(config);
-  return inTransaction(db, async (trx) => {
+  const stored = await inTransaction(db, async (trx) => {
     let select = trx.selectFrom('surveys').select('definition').where('shop_id', '=', shopId).where('id', '=', config.id);
     if (db.dialect === 'postgres') select = select.forUpdate();
     const before = await select.executeTakeFirst();
@@ -114,6 +115,8 @@ export async function saveSurvey(db: Database, shopId: string, config: SurveyCon
     );
     return storedSurvey(row);
   });
+  forgetGuestBoots(db, shopId);
+  return stored;
 }
 
 export function merchantSurvey(stored: StoredSurvey): MerchantSurvey {

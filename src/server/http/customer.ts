@@ -6,7 +6,13 @@ import { ApiError } from './errors';
 /** The verified shopper, or `null` for a guest. A present but invalid token is a 401, never a guest. */
 export async function optionalCustomer(c: Context<AppEnv>): Promise<CustomerClaims | null> {
   const token = bearerToken(c.req.header('Authorization'));
-  return token ? verifyCustomerToken(c.get('shop'), token, c.get('now')()) : null;
+  return token ? limited(c, await verifyCustomerToken(c.get('shop'), token, c.get('now')())) : null;
+}
+
+/** Counts the request against the verified customer's rate limit (never an unverified id). */
+function limited(c: Context<AppEnv>, claims: CustomerClaims): CustomerClaims {
+  c.get('limitCustomer')?.(claims.externalId);
+  return claims;
 }
 
 export async function requireCustomer(c: Context<AppEnv>): Promise<CustomerClaims> {
@@ -25,5 +31,5 @@ export async function optionalCustomerFromHeaderOrBody(c: Context<AppEnv>, bodyT
     throw new ApiError('bad_request', 'The Authorization header and customerToken carry different tokens; send one.');
   }
   const token = headerToken ?? bodyToken;
-  return token ? verifyCustomerToken(c.get('shop'), token, c.get('now')()) : null;
+  return token ? limited(c, await verifyCustomerToken(c.get('shop'), token, c.get('now')())) : null;
 }

@@ -53,6 +53,8 @@ export function errorBody(c: Context, code: ErrorCode, message: string, fields?:
 }
 
 export function errorResponse(c: Context, code: ErrorCode, message: string, fields?: FieldIssue[]) {
+  // An error is about this request only (often this customer): no shared cache may keep it.
+  c.header('Cache-Control', 'private, no-store');
   return c.json(errorBody(c, code, message, fields), STATUS[code]);
 }
 

@@ -4,12 +4,21 @@ import { ApiError } from './errors';
 
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function hasPrototypeKey(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  for (const key of Object.keys(value)) {
-    if (PROTOTYPE_KEYS.has(key) || hasPrototypeKey((value as Record<string, unknown>)[key])) return true;
+/** Deeper than any contract shape; deeper input is refused before a recursive parser can overflow. */
+const MAX_DEPTH = 32;
+
+/** Refuses prototype keys and absurd nesting, iteratively (a 10,000-deep array must not overflow the stack). */
+function checkShape(input: unknown): void {
+  const stack: Array<[unknown, number]> = [[input, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_DEPTH) throw new ApiError('validation_failed', 'The input is nested too deeply.');
+    for (const key of Object.keys(value)) {
+      if (PROTOTYPE_KEYS.has(key)) throw new ApiError('validation_failed', 'Keys such as __proto__ and constructor are not accepted.');
+      stack.push([(value as Record<string, unknown>)[key], depth + 1]);
+    }
   }
-  return false;
 }
 
 /**
@@ -17,9 +26,7 @@ function hasPrototypeKey(value: unknown): boolean {
  * the raw request. Failures name each offending field.
  */
 export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
-  if (hasPrototypeKey(input)) {
-    throw new ApiError('validation_failed', 'Keys such as __proto__ and constructor are not accepted.');
-  }
+  checkShape(input);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields: FieldIssue[] = result.error.issues.map((issue) => ({

@@ -3,7 +3,9 @@ import tokensCss from '../styles/tokens.css?inline';
 import { localeFor, resolveLocale } from '../i18n/locale';
 import { createApiClient, type ApiClient } from './api';
 import type { AppContext, AppModule, CoreState, MountedApp } from './appContext';
+import { createBootCache } from './bootCache';
 import { parseLauncherSlice, type BootParser } from './bootSlice';
+import { resilientFetch } from './resilientFetch';
 import type { Emitter } from './events';
 import { createHost } from './host';
 import { PANEL_ID } from './ids';
@@ -79,7 +81,16 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     page: 0,
   });
 
-  const request = createRequestFetch(() => options.fetch ?? win.fetch.bind(win), () => options, {
+  // Retries, backoff and the body cap live in one wrapper (resilientFetch.ts), made once per widget;
+  // destroy() ends its waits, so no retry leaves the page afterwards. The shop's headers and the
+  // token refresh (requestFetch.ts) sit outside it, so a refused token is asked for once, not per try.
+  const lifetime = new AbortController();
+  cleanups.push(() => lifetime.abort());
+  const retried = resilientFetch((input, init) => (options.fetch ?? win.fetch.bind(win))(input, init), {
+    timers: win,
+    lifetime: lifetime.signal,
+  });
+  const request = createRequestFetch(() => retried, () => options, {
     token: () => token,
     refreshed: (next) => {
       token = next;
@@ -93,7 +104,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     timeout: options.timeout ?? DEFAULT_TIMEOUT,
     token,
   });
-  const makeApi = (): ApiClient => createApiClient({ ...connection(), baseUrl: apiBase });
+  const bootCache = createBootCache(win, options.shop);
+  const makeApi = (): ApiClient => createApiClient({ ...connection(), fetch: bootCache.revalidating(connection().fetch), baseUrl: apiBase });
   let api = makeApi();
 
   const launcher = createLauncher(host.container, () => (store.get().open ? close() : open()), () => void ensureApp());
@@ -127,7 +139,12 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     store.set(keep ? { status: 'loading', error: null } : { status: 'loading', error: null, boot: null, balance: null });
     const asked = store.get().locale;
     // Nothing in the locale chain has a catalog: send none, so the shop's default decides.
-    const result = await api.boot({ locale: asked.fallback ? null : asked.tag, customerToken: token, signal: controller.signal }, (json) => parser(json));
+    const locale = asked.fallback ? null : asked.tag;
+    // This tab's copy renders the launcher at once; the call below revalidates it.
+    const cached = keep ? null : bootCache.peek(token, locale);
+    const fromCache = cached === null ? null : parser(cached);
+    if (fromCache) accept(cached, fromCache, asked);
+    const result = await api.boot({ locale, customerToken: token, signal: controller.signal }, (json) => parser(json));
     if (destroyed || seq !== bootSeq) return;
     inflight = null;
     if (!result.ok) {
@@ -143,23 +160,26 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       fail(result.error.code);
       return;
     }
-    const shopDefault = asked.fallback ? localeFor(result.data.parsed.locale) : null;
+    accept(result.data.json, result.data.parsed, asked);
+  }
+  function accept(json: unknown, parsed: NonNullable<ReturnType<BootParser>>, asked: CoreState['locale']) {
+    const shopDefault = asked.fallback ? localeFor(parsed.locale) : null;
     store.set({
       status: 'ready',
-      boot: result.data.json,
-      balance: result.data.parsed.balance,
+      boot: json,
+      balance: parsed.balance,
       error: null,
       ...(shopDefault ? { locale: { ...shopDefault, fallback: true as const } } : {}),
     });
     if (!readyEmitted) {
       readyEmitted = true;
-      emitter.emit('sadakat:ready', { customer: result.data.parsed.signedIn });
+      emitter.emit('sadakat:ready', { customer: parsed.signedIn });
       // Inline placements and a friend's referral greeting live in the panel module: load it now.
       if (hasPlacements() || context.referral.candidate) void ensureApp();
       else scheduleIdle();
       armSurveys();
     }
-    pointsSeen(result.data.parsed.balance);
+    pointsSeen(parsed.balance);
   }
   const reboot = (keep: boolean) => {
     boot(keep).catch((error: unknown) => console.error('[sadakat] boot failed', error));

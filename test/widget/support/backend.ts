@@ -28,6 +28,8 @@ export function useBackend(): BackendSuite {
   afterEach(() => {
     widget?.api.destroy();
     widget = undefined;
+    // Each test is a new tab: no boot payload cached by the previous one (test/widget/bootCache.test.ts covers the cache).
+    sessionStorage.clear();
   });
   const suite: BackendSuite = {
     get backend() {

@@ -1,0 +1,174 @@
+/**
+ * A small validation engine with the `zod/mini` API, used *only* by the page-view script's build
+ * (`vite build --mode iife` aliases `zod/mini` to this module). The schemas stay the contract's and
+ * the options' own zod schemas, written once; only the engine that runs them on the page view is
+ * swapped, because zod's core (≈ 4–5 KB brotli) alone would take half of the 10 KB budget.
+ *
+ * It covers the part of the API that the page-view modules use (options, contract primitives, the
+ * error codes, the launcher slice of the boot payload) with zod's semantics for the result:
+ * `{ success, data }` or `{ success: false, error: { issues } }` with zod's issue `code`, `path`
+ * and `keys`. `test/widget/zodPageView.test.ts` runs the options parser with both engines over the
+ * same inputs and requires identical results. The full contract is still checked by real zod in
+ * the lazily loaded panel chunk (`upgradeParser`). A `z.*` function missing here fails the build
+ * (see vite.config.ts), never the shopper's page.
+ */
+
+type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[] };
+type Run = (value: unknown, issues: Issue[], path: PropertyKey[]) => unknown;
+type Check = (value: never) => string | null;
+
+export interface Schema {
+  run: Run;
+  optional?: true;
+  def: { shape?: Record<string, Schema> };
+  check(...checks: Check[]): Schema;
+  safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: Issue[] } };
+}
+
+const issue = (issues: Issue[], path: PropertyKey[], code: string, message: string, keys?: string[]) => {
+  issues.push(keys ? { code, path, message, keys } : { code, path, message });
+};
+
+function schema(run: Run, extra: Partial<Schema> = {}): Schema {
+  const self: Schema = {
+    run,
+    def: {},
+    ...extra,
+    check: (...checks) =>
+      schema((value, issues, path) => {
+        const before = issues.length;
+        const out = run(value, issues, path);
+        // zod runs the checks only on a value of the right type.
+        if (issues.length === before) {
+          for (const check of checks) {
+            const message = check(out as never);
+            if (message !== null) issue(issues, path, 'custom', message);
+          }
+        }
+        return out;
+      }, extra),
+    safeParse(value) {
+      const issues: Issue[] = [];
+      const data = self.run(value, issues, []);
+      return issues.length ? { success: false, error: { issues } } : { success: true, data };
+    },
+  };
+  return self;
+}
+
+const typed = (expected: string, ok: (value: unknown) => boolean) =>
+  schema((value, issues, path) => {
+    if (!ok(value)) issue(issues, path, 'invalid_type', `expected ${expected}`);
+    return value;
+  });
+
+const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const string = () => typed('string', (v) => typeof v === 'string');
+const number = () => typed('number', (v) => typeof v === 'number' && Number.isFinite(v));
+const int = () => typed('int', (v) => Number.isSafeInteger(v));
+const boolean = () => typed('boolean', (v) => typeof v === 'boolean');
+const literal = (expected: unknown) => typed(String(expected), (v) => v === expected);
+const custom = (fn: (value: unknown) => unknown) => typed('custom', (v) => !!fn(v));
+// The enum's values are its `def.entries` in zod; nobody on the page view reads them.
+const enumOf = (values: readonly unknown[]) => typed('enum', (v) => values.includes(v));
+
+const optional = (inner: Schema) => schema((value, issues, path) => (value === undefined ? value : inner.run(value, issues, path)), { optional: true });
+const nullable = (inner: Schema) => schema((value, issues, path) => (value === null ? value : inner.run(value, issues, path)));
+
+function union(options: Schema[]): Schema {
+  return schema((value, issues, path) => {
+    for (const option of options) {
+      const own: Issue[] = [];
+      const out = option.run(value, own, path);
+      if (!own.length) return out;
+    }
+    issue(issues, path, 'invalid_union', 'no option matched');
+    return value;
+  });
+}
+
+function objectOf(shape: Record<string, Schema>, strict = false): Schema {
+  return schema(
+    (value, issues, path) => {
+      if (!isPlain(value)) {
+        issue(issues, path, 'invalid_type', 'expected object');
+        return value;
+      }
+      const out: Record<string, unknown> = {};
+      for (const [key, field] of Object.entries(shape)) {
+        // An optional key that is absent stays absent; present (even as undefined) it is copied.
+        if (!(key in value) && field.optional) continue;
+        out[key] = field.run(value[key], issues, [...path, key]);
+      }
+      const unknown = Object.keys(value).filter((key) => !(key in shape));
+      if (strict && unknown.length) issue(issues, path, 'unrecognized_keys', 'unrecognized keys', unknown);
+      return out;
+    },
+    { def: { shape } },
+  );
+}
+
+const array = (item: Schema) =>
+  schema((value, issues, path) => {
+    if (!Array.isArray(value)) {
+      issue(issues, path, 'invalid_type', 'expected array');
+      return value;
+    }
+    return value.map((element, index) => item.run(element, issues, [...path, index]));
+  });
+
+const record = (key: Schema, item: Schema) =>
+  schema((value, issues, path) => {
+    if (!isPlain(value)) {
+      issue(issues, path, 'invalid_type', 'expected record');
+      return value;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      key.run(k, issues, [...path, k]);
+      out[k] = item.run(v, issues, [...path, k]);
+    }
+    return out;
+  });
+
+// Checks: `null` when the value passes, otherwise the message of zod's issue.
+const maxLength = (n: number): Check => (v: string) => (v.length <= n ? null : `too long (max ${n})`);
+const minLength = (n: number): Check => (v: string) => (v.length >= n ? null : `too short (min ${n})`);
+const regex = (pattern: RegExp, message = 'invalid format'): Check => (v: string) => {
+  pattern.lastIndex = 0;
+  return pattern.test(v) ? null : message;
+};
+const minimum = (n: number): Check => (v: number) => (v >= n ? null : `too small (min ${n})`);
+const maximum = (n: number): Check => (v: number) => (v <= n ? null : `too big (max ${n})`);
+const refine = (fn: (value: never) => unknown, message = 'invalid input'): Check => (v: never) => (fn(v) ? null : message);
+
+// ISO-8601 date-time in UTC (`Z`), as zod's `iso.datetime()` without options accepts it.
+const DATETIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/;
+const iso = { datetime: () => string().check(regex(DATETIME)) };
+
+// Named exports, re-exported as the namespace `z` by `zodMiniPageView.ts` (the alias target), so that
+// a `z.something` this engine lacks is a missing export at build time.
+export const object = (shape: Record<string, Schema>): Schema => objectOf(shape);
+export {
+  string,
+  number,
+  int,
+  boolean,
+  literal,
+  custom,
+  enumOf as enum,
+  optional,
+  nullable,
+  union,
+  array,
+  record,
+  maxLength,
+  minLength,
+  regex,
+  minimum,
+  maximum,
+  refine,
+  iso,
+};
+export const strictObject = (shape: Record<string, Schema>): Schema => objectOf(shape, true);
