@@ -1,5 +1,5 @@
 import { fireEvent, waitFor, within } from '@testing-library/dom';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MyReferral, ReferralFunnel } from '../../src/contract';
 import { useBackend } from './support/backend';
 import type { Mounted } from './support/widget';
@@ -121,6 +121,12 @@ describe('the advocate’s referral view', () => {
 });
 
 describe('the friend’s landing', () => {
+  // The landing is read by the panel module, which loads when the page is idle: a browser calls
+  // requestIdleCallback almost at once on a quiet page; happy-dom has none (the fallback waits 3 s).
+  beforeEach(() => {
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => setTimeout(callback, 0));
+    vi.stubGlobal('cancelIdleCallback', (id: number) => clearTimeout(id));
+  });
   it('checks the code, remembers it, counts the visit, greets with the advocate’s first name and offer, and claims a code', async () => {
     history.replaceState(null, '', `/urunler?ref=${ayseCode.toLowerCase()}`);
     const before = await funnel();
@@ -134,7 +140,8 @@ describe('the friend’s landing', () => {
     expect((captured.mock.calls[0]?.[0] as CustomEvent).detail).toEqual({ code: ayseCode });
     expect(widget.api.referral.code()).toBe(ayseCode);
     await waitFor(async () => expect((await funnel()).visits).toBe(before.visits + 1));
-    expect(widget.launcher().getAttribute('aria-label')).toContain('bir arkadaşın sana hediye gönderdi');
+    // A guest has no affordable reward: the badge is the friend's offer.
+    expect(widget.root().querySelector<HTMLElement>('[part~="launcher-badge"]')?.hidden).toBe(false);
 
     fireEvent.click(within(greeting.closest('section')!).getByRole('button', { name: 'Hediyeni al' }));
     const panel = await openReferralPanel(widget);
@@ -157,7 +164,6 @@ describe('the friend’s landing', () => {
     const panel = await openReferral(widget);
     await panel.findByLabelText('Davet bağlantın', {}, { timeout: 5000 });
     expect(within(widget.root() as unknown as HTMLElement).queryByText(/hediye etti/)).toBeNull();
-    expect(widget.launcher().getAttribute('aria-label')).not.toContain('hediye gönderdi');
   });
 
   it('drops hostile ref values before anything is stored, asked or rendered', async () => {
@@ -209,9 +215,10 @@ describe('the friend’s landing', () => {
     expect(await land(`?ref=${other}`, { referral: { touch: 'last' } })).toBe(other);
     localStorage.clear();
     expect(await land(`?davet=${ayseCode}&ref=${other}`, { referral: { param: 'davet' } })).toBe(ayseCode);
-    const stored = JSON.parse(localStorage.getItem(`sadakat.${suite.backend.shop.publishableKey}.ref`) ?? '{}') as { expires: number };
-    expect(stored.expires - Date.now()).toBeGreaterThan(29.9 * 24 * 3600 * 1000);
-    expect(stored.expires - Date.now()).toBeLessThanOrEqual(30 * 24 * 3600 * 1000);
+    const [code, expires] = (localStorage.getItem(`sadakat.${suite.backend.shop.publishableKey}.ref`) ?? '').split('|');
+    expect(code).toBe(ayseCode);
+    expect(Number(expires) - Date.now()).toBeGreaterThan(29.9 * 24 * 3600 * 1000);
+    expect(Number(expires) - Date.now()).toBeLessThanOrEqual(30 * 24 * 3600 * 1000);
   });
 
   it('greets in English and Arabic too', async () => {

@@ -16,10 +16,19 @@ import { startPlacements } from './placements';
 import { pendingSurveyWork } from './survey/pending';
 import type { SurveyFeature } from './survey/surveyFeature';
 import { rememberedReferral } from '../core/referralCapture';
+import { referralFromUrl, referralOptions } from './referral/landing';
 import { createStorefrontApi } from './api/storefront';
 import type { ReferralFeature } from './referral/referralFeature';
 
-export function mountApp(context: AppContext): MountedApp {
+export function mountApp(core: AppContext): MountedApp {
+  // The launcher's one badge, for any of its reasons (an affordable reward, a friend's offer).
+  const badges = new Set<string>();
+  const badgeFor = (reason: string) => (on: boolean) => {
+    if (on) badges.add(reason);
+    else badges.delete(reason);
+    core.setBadge(badges.size > 0);
+  };
+  const context: AppContext = { ...core, setBadge: badgeFor('reward') };
   // From now on every payload is checked against the whole contract, the current one included.
   context.upgradeParser(parseBootResponse);
   const removeStyles = context.addStyles(panelCss + loyaltyCss);
@@ -62,7 +71,7 @@ export function mountApp(context: AppContext): MountedApp {
     (referralLoading ??= import('./referral/referralFeature').then(
       ({ createReferralFeature }) => {
         if (unmounted) return null;
-        referral.value ??= createReferralFeature({ context, loyalty: model, api: createStorefrontApi(() => context.connection()), window: win });
+        referral.value ??= createReferralFeature({ context, loyalty: model, api: createStorefrontApi(() => context.connection()), window: win, candidate, badge: badgeFor('referral') });
         return referral.value;
       },
       (error: unknown) => {
@@ -72,7 +81,9 @@ export function mountApp(context: AppContext): MountedApp {
         return null;
       },
     ));
-  if (context.referral.candidate || rememberedReferral(win, context.connection().shop)) void loadReferral();
+  // `?ref=` of this page view when it looks like a code (markup, long values, look-alikes dropped unread).
+  const candidate = referralFromUrl(win.location.href, referralOptions(context.referral).param);
+  if (candidate || rememberedReferral(win, context.connection().shop)) void loadReferral();
   const stopReferralView = effect(() => {
     if (model.open.value && model.view.value === 'referral') void loadReferral();
   });

@@ -48,8 +48,8 @@ export interface AppContext {
   addStyles(css: string): () => void;
   /** Replaces the page-view parser with a stricter one and re-checks the current payload. */
   upgradeParser(parse: BootParser): void;
-  /** Shows the badge on the launcher while any reason holds (`reward`: one is affordable, the default; `referral`: a friend's offer waits). */
-  setBadge(on: boolean, reason?: string): void;
+  /** Shows the badge on the launcher (the panel module combines its reasons: a reward is affordable, a friend's offer waits). */
+  setBadge(on: boolean): void;
   open(view?: View): void;
   close(): void;
   setView(view: View): void;
@@ -61,16 +61,8 @@ export interface AppContext {
   setBalance(balance: number): void;
   /** The launcher, to return focus to. */
   launcher: HTMLElement;
-  /** Referral capture: the code this page was opened with (pattern-checked only) and the options. */
-  referral: ReferralCapture;
-}
-
-export interface ReferralCapture {
-  /** `?ref=` of this page view when it looks like a code; its existence is checked by the referral chunk. */
-  candidate: string | null;
-  days: number;
-  touch: 'first' | 'last';
-  param: string;
+  /** The `referral` option as given (defaults applied by the referral code: `referralOptions()`). */
+  referral: { param?: string | undefined; days?: number | undefined; touch?: 'first' | 'last' | undefined };
 }
 
 export interface MountedApp {

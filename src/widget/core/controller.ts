@@ -119,15 +119,8 @@ export function createController(env: Environment): SadakatApi {
     showSurvey: guard('showSurvey', (id: string, options?: { orderId?: string }) => running('showSurvey')?.showSurvey(String(id), options?.orderId)),
     on: guard('on', (event: string, listener: (detail: never) => void) => emitter.on(event, listener)),
     off: guard('off', (event: string, listener: (detail: never) => void) => emitter.off(event, listener)),
-    referral: {
-      code() {
-        try {
-          return current ? rememberedReferral(env.window, current.shop) : null;
-        } catch {
-          return null;
-        }
-      },
-    },
+    // rememberedReferral() never throws (storage may be off).
+    referral: { code: () => current && rememberedReferral(env.window, current.shop) },
     destroy: guard('destroy', () => {
       widget?.destroy();
       widget = null;

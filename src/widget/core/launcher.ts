@@ -31,8 +31,6 @@ export interface LauncherState {
   locale: ResolvedLocale;
   /** A reward is affordable: a dot on the launcher and a phrase in its name. */
   badge: boolean;
-  /** The badge is (also) for a friend's referral offer: the phrase says so. */
-  gift?: boolean;
 }
 
 export interface Launcher {
@@ -67,14 +65,14 @@ export function createLauncher(container: HTMLElement, onActivate: () => void, o
 
   return {
     button,
-    update({ balance, open, panelId, locale, badge: showBadge, gift }) {
+    update({ balance, open, panelId, locale, badge: showBadge }) {
       const messages = launcherMessages[locale.language];
       const points = balance === null ? '' : formatPoints(locale.tag, balance, messages.points);
       label.textContent = points;
       badge.hidden = !showBadge;
       button.setAttribute(
         'aria-label',
-        (points ? messages.labelWithBalance.replace('{points}', points) : messages.label) + (showBadge ? (gift ? messages.friendGift : messages.rewardReady) : ''),
+        (points ? messages.labelWithBalance.replace('{points}', points) : messages.label) + (showBadge ? messages.rewardReady : ''),
       );
       button.setAttribute('aria-expanded', String(open));
       if (panelId) button.setAttribute('aria-controls', panelId);

@@ -96,7 +96,7 @@ export const WidgetOptions = z.strictObject({
    */
   referral: z.optional(
     z.strictObject({
-      param: z.optional(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/))),
+      param: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
       days: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
       touch: z.optional(z.enum(['first', 'last'])),
     }),
@@ -123,7 +123,6 @@ const HINTS: Record<string, string> = {
   theme: '"auto", "light", "dark" or an object of tokens',
   position: '"bottom-end" or "bottom-start"',
   timeout: 'milliseconds, 1–120000',
-  referral: '{ param: a URL parameter name, days: 1–365, touch: "first" or "last" }',
   fetch: 'a function',
   basePath: 'a path such as "/loyalty"',
   headers: 'an object of strings, or a function',

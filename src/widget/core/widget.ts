@@ -14,7 +14,6 @@ import type { ParsedOptions } from './options';
 import { createRequestFetch } from './requestFetch';
 import { watchRouteChanges } from './routeChanges';
 import { createStore } from './store';
-import { referralFromUrl } from './referralCapture';
 import { armSurveyTriggers, countPageView, forgetCustomers } from './surveyTriggers';
 import { applyTheme } from './theme';
 import { toView, viewFromHash, type View } from './views';
@@ -60,7 +59,6 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
   let appLoading: Promise<void> | null = null;
   let app: MountedApp | null = null;
   let badge = false;
-  const badgeReasons = new Set<string>();
   const cleanups: Array<() => void> = [];
 
   const host = createHost(doc, options.nonce ?? env.nonce);
@@ -114,7 +112,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     host.element.toggleAttribute('data-open', state.open);
     host.container.lang = state.locale.tag;
     host.container.dir = state.locale.dir;
-    launcher.update({ balance: state.balance, open: state.open, panelId: app ? PANEL_ID : null, locale: state.locale, badge, gift: badgeReasons.has('referral') });
+    launcher.update({ balance: state.balance, open: state.open, panelId: app ? PANEL_ID : null, locale: state.locale, badge });
   };
   cleanups.push(store.subscribe(render));
   render(store.get());
@@ -174,8 +172,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     if (!readyEmitted) {
       readyEmitted = true;
       emitter.emit('sadakat:ready', { customer: parsed.signedIn });
-      // Inline placements and a friend's referral greeting live in the panel module: load it now.
-      if (hasPlacements() || context.referral.candidate) void ensureApp();
+      // Inline placements on the page are filled by the panel module: load it now.
+      if (hasPlacements()) void ensureApp();
       else scheduleIdle();
       armSurveys();
     }
@@ -202,11 +200,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       if (parsed) store.set({ balance: parsed.balance });
       else fail('invalid_response');
     },
-    setBadge(on, reason = 'reward') {
-      // Several features may want the dot (an affordable reward, a friend's offer): shown while any does.
-      if (on) badgeReasons.add(reason);
-      else badgeReasons.delete(reason);
-      badge = badgeReasons.size > 0;
+    setBadge(on) {
+      badge = on;
       render(store.get());
     },
     open: (view) => open(view),
@@ -220,12 +215,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       pointsSeen(balance);
     },
     launcher: launcher.button,
-    referral: {
-      candidate: referralFromUrl(win.location.href, options.referral?.param ?? 'ref'),
-      param: options.referral?.param ?? 'ref',
-      days: options.referral?.days ?? 30,
-      touch: options.referral?.touch ?? 'first',
-    },
+    // Defaults are applied by the referral code in the panel module, to keep this script small.
+    referral: options.referral ?? {},
   };
 
   const hasPlacements = () => doc.querySelector('[data-sadakat],[data-sadakat-open]') !== null;

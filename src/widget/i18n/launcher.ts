@@ -12,8 +12,6 @@ interface LauncherMessages {
   points: PluralForms;
   /** Appended to the name while the badge shows. */
   rewardReady: string;
-  /** Appended instead while the badge shows for a friend's referral offer. */
-  friendGift: string;
 }
 
 export const launcherMessages: Record<Language, LauncherMessages> = {
@@ -22,20 +20,17 @@ export const launcherMessages: Record<Language, LauncherMessages> = {
     labelWithBalance: 'Ödül programı: {points}',
     points: { one: '{count} puan', other: '{count} puan' },
     rewardReady: ', kullanabileceğin bir ödül var',
-    friendGift: ', bir arkadaşın sana hediye gönderdi',
   },
   en: {
     label: 'Rewards programme',
     labelWithBalance: 'Rewards programme: {points}',
     points: { one: '{count} point', other: '{count} points' },
     rewardReady: ', a reward is ready for you',
-    friendGift: ', a friend sent you a gift',
   },
   ar: {
     label: 'برنامج المكافآت',
     labelWithBalance: 'برنامج المكافآت: {points}',
     points: { one: '{count} نقطة', two: '{count} نقطتان', few: '{count} نقاط', other: '{count} نقطة' },
     rewardReady: '، لديك مكافأة جاهزة',
-    friendGift: '، أرسل لك صديق هدية',
   },
 };

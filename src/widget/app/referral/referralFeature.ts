@@ -10,9 +10,9 @@ import { ReferralModel } from './referralModel';
  * The referral chunk (`import()`ed by the panel module when the Refer-a-friend view opens or a
  * friend's code is on the page or remembered): its model, the view, the greeting by the launcher.
  */
-export function createReferralFeature(input: { context: AppContext; loyalty: LoyaltyModel; api: StorefrontApi; window: Window }) {
+export function createReferralFeature(input: { context: AppContext; loyalty: LoyaltyModel; api: StorefrontApi; window: Window; candidate: string | null; badge: (on: boolean) => void }) {
   const removeStyles = input.context.addStyles(referralCss);
-  const model = new ReferralModel(input.context, input.loyalty, input.api, input.window);
+  const model = new ReferralModel(input.context, input.loyalty, input.api, input.window, input.candidate, input.badge);
   void model.capture();
   return {
     model,

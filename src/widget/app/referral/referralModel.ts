@@ -5,6 +5,7 @@ import { rememberedReferral } from '../../core/referralCapture';
 import type { WidgetErrorCode } from '../../core/result';
 import type { StorefrontApi } from '../api/storefront';
 import type { LoyaltyModel } from '../models/loyaltyModel';
+import { referralOptions } from './landing';
 import { referralLink, type ShareChannel } from './shareLinks';
 import { claimStorageKey, readJson, rememberReferral, visitorId, writeJson } from './storage';
 
@@ -19,7 +20,8 @@ const GREETING_DISMISSED = 'refgreeted';
  * and the friend's side: the landing code checked against the server, remembered, greeted and
  * claimed. Everything it fetches is parsed with the contract.
  */
-export const ReferralModel = createModel((context: AppContext, loyalty: LoyaltyModel, api: StorefrontApi, win: Window) => {
+export const ReferralModel = createModel(
+  (context: AppContext, loyalty: LoyaltyModel, api: StorefrontApi, win: Window, candidate: string | null, badge: (on: boolean) => void) => {
   const shop = context.connection().shop;
   const mine = signal<Mine>({ status: 'idle' });
   const offer = signal<ReferralLookup | null>(null);
@@ -47,7 +49,7 @@ export const ReferralModel = createModel((context: AppContext, loyalty: LoyaltyM
 
   /** The landing: an existing code is remembered (first or last touch) and counted as a visit; anything else is dropped. */
   async function capture() {
-    const { candidate, days, touch } = context.referral;
+    const { days, touch } = referralOptions(context.referral);
     // A signed-in shopper's own code is no gift to them: know it before greeting anyone.
     const signedIn = loyalty.customer.peek()?.id;
     if (signedIn) await ensureMine(signedIn);
@@ -85,12 +87,12 @@ export const ReferralModel = createModel((context: AppContext, loyalty: LoyaltyM
     return found && own.status === 'ready' && own.data.code === found.code ? null : found;
   });
   const waiting = computed(() => friendLookup.value !== null && friendLookup.value.friendOffer !== null && claim.value.status !== 'done');
-  effect(() => context.setBadge(waiting.value, 'referral'));
+  effect(() => badge(waiting.value));
 
   const link = computed(() => {
     const state = mine.value;
     if (state.status !== 'ready') return null;
-    return referralLink(state.data.landingUrl ?? `${win.location.origin}/`, context.referral.param, state.data.code);
+    return referralLink(state.data.landingUrl ?? `${win.location.origin}/`, referralOptions(context.referral).param, state.data.code);
   });
 
   return {
@@ -125,5 +127,6 @@ export const ReferralModel = createModel((context: AppContext, loyalty: LoyaltyM
       claim.value = { status: 'error', error: code === 'validation_failed' ? 'invalid' : code === 'conflict' ? 'own' : 'failed' };
     },
   };
-});
+  },
+);
 export type ReferralModel = InstanceType<typeof ReferralModel>;

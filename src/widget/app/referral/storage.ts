@@ -1,4 +1,4 @@
-import { referralStorageKey, rememberedReferral } from '../../core/referralCapture';
+import { rememberedReferral } from '../../core/referralCapture';
 import { storageKey } from '../../core/surveyTriggers';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -12,7 +12,7 @@ export function rememberReferral(win: Window, shop: string, code: string, option
   const earlier = rememberedReferral(win, shop, now);
   if (options.touch === 'first' && earlier) return earlier;
   try {
-    win.localStorage.setItem(referralStorageKey(shop), JSON.stringify({ code, expires: now + options.days * DAY_MS }));
+    win.localStorage.setItem(storageKey(shop, 'ref'), `${code}|${now + options.days * DAY_MS}`);
   } catch {
     // Not remembered across pages; this page still greets the friend.
   }
