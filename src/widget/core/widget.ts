@@ -215,6 +215,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       pointsSeen(balance);
     },
     launcher: launcher.button,
+    // Defaults are applied by the referral code in the panel module, to keep this script small.
+    referral: options.referral ?? {},
   };
 
   const hasPlacements = () => doc.querySelector('[data-sadakat],[data-sadakat-open]') !== null;
