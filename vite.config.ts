@@ -22,6 +22,9 @@ import { subresourceIntegrity } from './scripts/subresourceIntegrity.js';
  *   dependencies, installed by the user); each CLI command is its own chunk, so
  *   `sadakat conformance` loads no database driver.
  */
+/** The panel catalogs (src/widget/i18n/catalogs.ts loads each lazily). */
+const CATALOG = /src\/widget\/i18n\/(tr|en|ar)\.ts$/;
+
 export default defineConfig(({ mode }): UserConfig => {
   const shared: UserConfig = {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -87,7 +90,11 @@ export default defineConfig(({ mode }): UserConfig => {
         rolldownOptions: {
           // Lib mode keeps whitespace in ES output (for consumers' tree-shaking); these files are
           // also served as they are from a CDN, so minify them fully.
-          output: { chunkFileNames: 'chunks/[name]-[hash].mjs', minify: true },
+          // Each panel catalog is its own chunk, `catalog-<lang>-…` (the size check counts one).
+          output: {
+            chunkFileNames: (chunk) => (CATALOG.test(chunk.facadeModuleId ?? '') ? 'chunks/catalog-[name]-[hash].mjs' : 'chunks/[name]-[hash].mjs'),
+            minify: true,
+          },
           // Contract schemas the widget never parses (admin, reports, audit…) are dropped: building
           // a schema has no side effect.
           treeshake: { manualPureFunctions: ['z'] },
