@@ -9,6 +9,7 @@ import { render } from 'preact';
 import loyaltyCss from '../styles/loyalty.css?inline';
 import panelCss from '../styles/panel.css?inline';
 import type { AppContext, MountedApp } from '../core/appContext';
+import { loadCatalog } from '../i18n/catalogs';
 import { App } from './components/App';
 import { createFeatures } from './features';
 import { LoyaltyModel, parseBootResponse } from './models/loyaltyModel';
@@ -88,7 +89,17 @@ export function mountApp(core: AppContext): MountedApp {
     if (model.open.value && model.view.value === 'referral') void loadReferral();
   });
 
-  render(<App model={model} survey={survey} referral={referral} launcher={context.launcher} features={features} />, mount);
+  // The panel renders once its language's catalog (a chunk of its own) is in; the request starts
+  // here, in parallel with the rest of the panel's work. A failed load is reported like the survey's.
+  void loadCatalog(model.locale.peek().language).then(
+    () => {
+      if (!unmounted) render(<App model={model} survey={survey} referral={referral} launcher={context.launcher} features={features} />, mount);
+    },
+    (error: unknown) => {
+      console.warn('[sadakat] could not load the panel texts', error);
+      context.emit('sadakat:error', { code: 'load_failed' });
+    },
+  );
   return {
     unmount() {
       unmounted = true;
