@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/support/browser';
 import { createDemoApp } from '../demo/server';
 import { SHOPPER_COOKIE } from '../demo/shop/app';
 import { compressedSizes, type Sizes } from '../scripts/sizeCheck';
@@ -250,21 +251,8 @@ async function firstOpen(page: Page): Promise<number | null> {
 export async function runBrowserBench(options: BrowserBenchOptions): Promise<{ samples: LoadSample[]; chromium: string; sizes: Record<string, Sizes> }> {
   const log = options.log ?? (() => {});
   const servers = await startServers();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Nothing leaves the machine: every host but loopback fails at once (peers' iframes, fonts).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  // Nothing leaves the machine: every host but loopback fails at once (peers' iframes, fonts).
+  const browser = await launchBrowser(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']);
   const samples: LoadSample[] = [];
   try {
     // One unrecorded round first (the server's and the browser's first-use costs), then the

@@ -6,7 +6,7 @@ import { demo } from './demo';
 export const SCREENSHOT_DIR = join('test-results', 'e2e');
 
 /** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -18,6 +18,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
