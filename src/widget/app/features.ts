@@ -5,6 +5,7 @@ import { EarnModel } from './models/earnModel';
 import type { LoyaltyModel } from './models/loyaltyModel';
 import { RewardsModel } from './models/rewardsModel';
 import { ToastModel } from './models/toastModel';
+import { identityOf } from './survey/identity';
 
 /** The per-feature models next to the loyalty one, created together and disposed together. */
 export function createFeatures(context: AppContext, loyalty: LoyaltyModel) {
@@ -13,12 +14,24 @@ export function createFeatures(context: AppContext, loyalty: LoyaltyModel) {
   const earn = new EarnModel(context, loyalty, api);
   const activity = new ActivityModel(api);
   const toast = new ToastModel(context, loyalty);
+
+  // These models hold a shopper's own answers (codes, history, claims). On a shared device a change
+  // of customer (identify(), logout(), a refused token) must leave none of them to the next person.
+  // A fresh token for the same customer (getCustomerToken() mid-session) is not a change.
+  let who = identityOf(context.connection().token);
+  const stopWatching = context.store.subscribe(() => {
+    const now = identityOf(context.connection().token);
+    if (now === who) return;
+    who = now;
+    for (const model of [rewards, earn, activity]) model.forget();
+  });
   return {
     rewards,
     earn,
     activity,
     toast,
     dispose() {
+      stopWatching();
       for (const model of [rewards, earn, activity, toast]) model[Symbol.dispose]();
     },
   };
