@@ -10,6 +10,8 @@ import loyaltyCss from '../styles/loyalty.css?inline';
 import panelCss from '../styles/panel.css?inline';
 import type { AppContext, MountedApp } from '../core/appContext';
 import { App } from './components/App';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { containHandlers } from './containment';
 import { createFeatures } from './features';
 import { LoyaltyModel, parseBootResponse } from './models/loyaltyModel';
 import { startPlacements } from './placements';
@@ -17,6 +19,18 @@ import { pendingSurveyWork } from './survey/pending';
 import type { SurveyFeature } from './survey/surveyFeature';
 
 export function mountApp(context: AppContext): MountedApp {
+  // The core calls this from a promise callback: an exception here would be an unhandled rejection
+  // on the host page. A panel that cannot start leaves the launcher as it is, with one warning.
+  try {
+    return startApp(context);
+  } catch (error) {
+    console.warn('[sadakat] the panel failed to start', error);
+    context.emit('sadakat:error', { code: 'load_failed' });
+    return { unmount() {}, showSurvey() {} };
+  }
+}
+
+function startApp(context: AppContext): MountedApp {
   // From now on every payload is checked against the whole contract, the current one included.
   context.upgradeParser(parseBootResponse);
   const removeStyles = context.addStyles(panelCss + loyaltyCss);
@@ -52,9 +66,20 @@ export function mountApp(context: AppContext): MountedApp {
     if (model.open.value && model.view.value === 'survey') void loadSurvey();
   });
 
-  render(<App model={model} survey={survey} launcher={context.launcher} features={features} />, mount);
+  const fault = signal(false);
+  const stopContaining = containHandlers(context.root, (error) => {
+    console.warn('[sadakat] an action of the panel failed; showing the error state', error);
+    fault.value = true;
+  });
+  render(
+    <ErrorBoundary fallback="nothing" onRetry={() => model.retry()}>
+      <App model={model} survey={survey} launcher={context.launcher} features={features} fault={fault} />
+    </ErrorBoundary>,
+    mount,
+  );
   return {
     unmount() {
+      stopContaining();
       unmounted = true;
       stopSurveyView();
       stopPlacements();
