@@ -46,7 +46,7 @@ describe('a render that throws (T11)', () => {
     await launcherText(widget, /\d/);
 
     // The host page's Intl polyfill breaks date formatting: the history view cannot render.
-    const format = vi.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get').mockImplementation(() => () => {
+    const format = vi.spyOn(Intl.DateTimeFormat.prototype as unknown as { format: unknown }, 'format', 'get').mockImplementation(() => () => {
       throw new RangeError('broken Intl polyfill');
     });
     const dialog = await openPanel(widget, 'activity');
