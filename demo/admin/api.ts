@@ -11,7 +11,7 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: AdminError }
 export function createAdminApi(options: { key: string; fetch?: typeof fetch; base?: string }) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.base ?? '';
-  async function call(method: 'GET' | 'PUT', path: string, body?: unknown): Promise<Result<Response>> {
+  async function call(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<Result<Response>> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
@@ -32,7 +32,7 @@ export function createAdminApi(options: { key: string; fetch?: typeof fetch; bas
     if (code === 'validation_failed' && envelope.success) return { ok: false, error: { code: 'validation_failed', fields: envelope.data.error.fields ?? [] } };
     return { ok: false, error: { code: 'failed' } };
   }
-  async function json<S extends z.ZodMiniType>(method: 'GET' | 'PUT', path: string, schema: S, body?: unknown): Promise<Result<z.output<S>>> {
+  async function json<S extends z.ZodMiniType>(method: 'GET' | 'PUT' | 'POST', path: string, schema: S, body?: unknown): Promise<Result<z.output<S>>> {
     const result = await call(method, path, body);
     if (!result.ok) return result;
     const parsed = schema.safeParse(await result.data.json().catch(() => undefined));
@@ -41,6 +41,8 @@ export function createAdminApi(options: { key: string; fetch?: typeof fetch; bas
   return {
     get: <S extends z.ZodMiniType>(path: string, schema: S) => json('GET', path, schema),
     put: <S extends z.ZodMiniType>(path: string, schema: S, body: unknown) => json('PUT', path, schema, body),
+    /** An action without a body (approve or void a referral). */
+    post: <S extends z.ZodMiniType>(path: string, schema: S) => json('POST', path, schema),
     /** A file (CSV) as a Blob, for a download link. */
     async blob(path: string): Promise<Result<Blob>> {
       const result = await call('GET', path);

@@ -2,7 +2,10 @@ import { batch, computed, signal } from '@preact/signals';
 import { z } from 'zod/mini';
 import {
   LapsingReport,
+  MerchantReferral,
   PointsReport,
+  ReferralFunnel,
+  ReferralList,
   ProgrammeConfig,
   RetentionReport,
   SalesReport,
@@ -50,6 +53,10 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
   const lapsing = signal<Loadable<LapsingReport>>({ state: 'idle' });
   const programme = signal<Loadable<ProgrammeConfig>>({ state: 'idle' });
   const referralsAvailable = signal<boolean | null>(null);
+  const referralFunnel = signal<Loadable<ReferralFunnel>>({ state: 'idle' });
+  const flaggedReferrals = signal<Loadable<ReferralList>>({ state: 'idle' });
+  /** The flagged referral being approved or voided, and how it went. */
+  const referralDecision = signal<{ id: string; action: 'approve' | 'void'; state: 'busy' | 'done' | 'failed' } | null>(null);
 
 
   const query = computed(() => `from=${from.value}&to=${to.value}&groupBy=${groupBy.value}`);
@@ -70,7 +77,28 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
       load(sales, () => a.get(`/v1/merchant/reports/sales?${q}`, SalesReport)),
       load(points, () => a.get(`/v1/merchant/reports/points?${q}`, PointsReport)),
       load(surveys, () => a.get(`/v1/merchant/reports/surveys?${q}`, SurveyReport)),
+      loadReferrals(),
     ]);
+  }
+
+  /** The referral funnel over the chosen range and the flagged referrals waiting for a decision. */
+  async function loadReferrals() {
+    const a = api;
+    if (!a || !referralsAvailable.value) return;
+    await Promise.all([
+      load(referralFunnel, () => a.get(`/v1/merchant/referrals/funnel?from=${from.value}&to=${to.value}`, ReferralFunnel)),
+      load(flaggedReferrals, () => a.get('/v1/merchant/referrals?state=flagged&limit=100', ReferralList)),
+    ]);
+  }
+
+  async function decideReferral(id: string, action: 'approve' | 'void') {
+    const a = api;
+    if (!a) return;
+    referralDecision.value = { id, action, state: 'busy' };
+    const result = await a.post(`/v1/merchant/referrals/${encodeURIComponent(id)}/${action}`, MerchantReferral);
+    if (!result.ok && result.error.code === 'unauthorized') return signOut();
+    referralDecision.value = { id, action, state: result.ok ? 'done' : 'failed' };
+    await loadReferrals();
   }
 
   async function loadLapsing() {
@@ -108,7 +136,8 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
     api = null;
     batch(() => {
       signedIn.value = false;
-      for (const s of [retention, sales, points, surveys, lapsing, programme] as Array<{ value: Loadable<unknown> }>) s.value = { state: 'idle' };
+      for (const s of [retention, sales, points, surveys, lapsing, programme, referralFunnel, flaggedReferrals] as Array<{ value: Loadable<unknown> }>) s.value = { state: 'idle' };
+      referralDecision.value = null;
       config.reset();
     });
   }
@@ -149,6 +178,10 @@ export function createDashboardModel(options: { fetch?: typeof fetch; locale?: L
     lapsing,
     programme,
     referralsAvailable,
+    referralFunnel,
+    flaggedReferrals,
+    referralDecision,
+    decideReferral,
     config,
     signIn,
     signOut,

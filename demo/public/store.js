@@ -150,6 +150,12 @@ const checkoutForm = document.querySelector('form[data-checkout-form]');
 checkoutForm?.addEventListener('submit', () => {
   const items = checkoutForm.querySelector('[data-cart-items]');
   if (items) items.value = JSON.stringify(readCart());
+  // The friend's referral code the widget remembered: the shop's backend sends it with the order report.
+  const ref = globalThis.Sadakat?.referral?.code?.();
+  if (ref) {
+    const field = checkoutForm.querySelector('input[name="ref"]') ?? checkoutForm.appendChild(Object.assign(document.createElement('input'), { type: 'hidden', name: 'ref' }));
+    field.value = ref;
+  }
 });
 
 // Coupon codes: "Uygula" asks the shop's backend, which checks the code with Sadakat.

@@ -169,7 +169,7 @@ export function createStorefront(options: StorefrontOptions) {
     const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string) : '');
     const shopper = currentShopper(getCookie(c, SHOPPER_COOKIE));
     const result = await orders.place(
-      { items: form.items, name: text('name'), email: text('email'), address: text('address'), city: text('city'), coupon: text('coupon') },
+      { items: form.items, name: text('name'), email: text('email'), address: text('address'), city: text('city'), coupon: text('coupon'), referralCode: text('ref') },
       shopper?.id ?? null,
     );
     if (!result.ok) return c.html(await render(c, (ctx) => orderErrorPage(ctx, result.message)), 422);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConsumeCouponResponse, ErrorEnvelope, ReportOrderResponse, ValidateCouponResponse } from '../../src/contract/index';
 import type { Order } from './orders';
 
@@ -83,10 +84,14 @@ export function createLoyaltyBridge({ secretKey, currency, send }: LoyaltyBridge
 
     /** Reports a signed-in shopper's order; returns the points it earned and the new balance. */
     async reportOrder(order: Order): Promise<{ pointsEarned: number; balance: number } | null> {
-      if (!order.customerId) return null;
+      // A guest who came through a friend's link gets an account made from their e-mail (as many
+      // shops do at checkout), so the referral can be attributed; other guests are not reported.
+      const customerId = order.customerId ?? (order.referralCode ? guestCustomerId(order.email) : null);
+      if (!customerId) return null;
       const { status, json } = await post('/v1/merchant/orders', {
         orderId: order.id,
-        customer: { id: order.customerId, email: order.email, name: order.customerName },
+        customer: { id: customerId, email: order.email, name: order.customerName },
+        ...(order.referralCode ? { referralCode: order.referralCode } : {}),
         // Points are earned on what the shopper paid for the goods: shipping does not count.
         amount: lira(Math.max(0, order.subtotal - (order.coupon?.goods ?? 0))),
         currency,
@@ -101,4 +106,9 @@ export function createLoyaltyBridge({ secretKey, currency, send }: LoyaltyBridge
     },
   };
 }
+/** A stable customer id for a guest, from the normalised e-mail (never the address itself). */
+function guestCustomerId(email: string): string {
+  return `misafir-${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
+}
+
 export type LoyaltyBridge = ReturnType<typeof createLoyaltyBridge>;

@@ -26,6 +26,8 @@ export interface Order {
   coupon?: AppliedCoupon;
   /** What the order earned in the loyalty programme, once reported. */
   loyalty?: { pointsEarned: number; balance: number };
+  /** The friend's referral code the widget remembered on this browser (`Sadakat.referral.code()`), sent with the order report. */
+  referralCode?: string;
 }
 
 export interface CheckoutInput {
@@ -36,6 +38,8 @@ export interface CheckoutInput {
   city: string;
   /** A coupon code typed at checkout, or ''. */
   coupon?: string;
+  /** `Sadakat.referral.code()` at checkout, or ''. */
+  referralCode?: string;
 }
 
 /** Checks a coupon code against the goods total and the shipping fee (kuruş). */
@@ -118,6 +122,8 @@ export class OrderBook {
       total: Math.max(0, subtotal + shipping - (coupon ? coupon.goods + coupon.shipping : 0)),
       placedAt: new Date(),
       ...(coupon ? { coupon } : {}),
+      // Only what looks like a referral code; Sadakat checks that it exists and who it belongs to.
+      ...(/^[A-Za-z0-9]{8}$/.test(input.referralCode ?? '') ? { referralCode: input.referralCode } : {}),
     };
     // The code is used before the order is kept: of two checkouts racing with one code, one wins.
     if (coupon && !(await this.#coupons?.consume(order).catch(() => false))) {

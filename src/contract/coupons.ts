@@ -17,9 +17,13 @@ export const ValidateCouponRequest = z.strictObject({
 });
 export type ValidateCouponRequest = z.infer<typeof ValidateCouponRequest>;
 
-/** A coupon as the shop's checkout sees it. */
+/**
+ * A coupon as the shop's checkout sees it. A friend's referral discount (`rewardId`
+ * `referral-friend`) belongs to no customer yet (`customerId: null`) and cost no points (`cost: 0`).
+ */
 export const MerchantCoupon = z.extend(Coupon, {
-  customerId: CustomerId,
+  customerId: z.nullable(CustomerId),
+  cost: z.int().check(z.minimum(0)),
   /** The order the code was used on. */
   usedOrderId: z.nullable(ShopRef),
 });

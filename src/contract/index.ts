@@ -20,4 +20,5 @@ export * from './activity';
 export * from './reports';
 export * from './audit';
 export * from './surveyAnswers';
+export * from './referrals';
 export * from './routes';

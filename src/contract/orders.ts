@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { ReferralOutcome } from './referrals';
 import { Currency, CustomerId, MoneyAmount, NonNegativePoints, Points, ShopRef, Timestamp } from './primitives';
 
 /** Who the shop says the customer is. Their `id` is the same as the customer token's `sub`. */
@@ -63,6 +64,8 @@ export const ReportOrderResponse = z.object({
   order: OrderView,
   /** The customer's balance now. */
   balance: Points,
+  /** What the referral programme made of the order's `referralCode` (absent without a known code). */
+  referral: z.optional(ReferralOutcome),
 });
 export type ReportOrderResponse = z.infer<typeof ReportOrderResponse>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { ReferralPolicy } from './referrals';
 import { Currency, DisplayText, Id, LocalizedText, MoneyAmount, NonNegativePoints, SafeUrl, Timestamp } from './primitives';
 
 /**
@@ -122,6 +123,8 @@ export const ProgrammeConfig = z
      * budget off. @default { days: 3 }
      */
     interruptionBudget: z.optional(z.strictObject({ days: z.int().check(z.minimum(0), z.maximum(365)) })),
+    /** The referral programme's policy (friend's reward, hold period, fraud limits); README "Referrals". */
+    referrals: z.optional(ReferralPolicy),
   })
   .check(
     // Rules across fields, each reported at the field to fix.

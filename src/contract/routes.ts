@@ -9,6 +9,7 @@ import { AdjustmentRequest, AwardResponse, CustomerParams, MerchantCustomer, Rev
 import { OrderParams, OrderView, RefundRequest, RefundResponse, ReportOrderRequest, ReportOrderResponse } from './orders';
 import { ProgrammeConfig } from './programme';
 import { RedeemRequest, RedeemResponse } from './redemption';
+import { referralRoutes } from './referralRoutes';
 import { LapsingQuery, LapsingReport, PointsReport, ReportQuery, RetentionQuery, RetentionReport, SalesReport, SurveyReport } from './reports';
 import { SurveyEventAck, SurveyEventRequest, SurveyResponseAck, SurveyResponseRequest } from './survey';
 import { MerchantSurvey, MerchantSurveyList, SurveyConfig, SurveyIdParams } from './surveyConfig';
@@ -330,6 +331,8 @@ export const routes = {
     body: AllowedOrigins,
     responses: { 200: AllowedOrigins },
   }),
+  // The referral programme (referralRoutes.ts).
+  ...referralRoutes,
 
   openapi: route({
     method: 'GET',

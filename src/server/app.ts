@@ -22,6 +22,7 @@ import { merchantReportRoutes } from './routes/merchantReports';
 import { openApiRoutes } from './routes/openapi';
 import { merchantSurveyRoutes } from './routes/merchantSurveys';
 import { redemptionRoutes } from './routes/redemptions';
+import { referralMerchantRoutes, referralStorefrontRoutes } from './routes/referrals';
 import { surveyRoutes } from './routes/surveys';
 
 export interface AppOptions {
@@ -75,6 +76,9 @@ export function createApp(options: AppOptions) {
     app.use(path, resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
   }
   app.use('/v1/survey-responses', resolveShop, storefrontCors, bodyLimit({ maxSize: SURVEY_RESPONSE_BODY_LIMIT }));
+  for (const path of ['/v1/referral', '/v1/referral-codes/*', '/v1/referral-visits', '/v1/referral-claims']) {
+    app.use(path, resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
+  }
   if (options.rateLimits !== false) {
     const limiter = createRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
     for (const [path, routeClass] of STOREFRONT_ROUTE_CLASSES) app.use(path, rateLimit(limiter, routeClass, options.clientIp ?? socketAddress));
@@ -93,6 +97,8 @@ export function createApp(options: AppOptions) {
   app.route('/', merchantProgrammeRoutes);
   app.route('/', merchantReportRoutes);
   app.route('/', merchantAuditRoutes);
+  app.route('/', referralStorefrontRoutes);
+  app.route('/', referralMerchantRoutes);
   app.route('/', openApiRoutes);
   if (options.adminDir) app.route('/', adminRoutes(options.adminDir));
 

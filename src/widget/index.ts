@@ -21,7 +21,7 @@ export function createSadakat(options: WidgetOptions): SadakatApi {
     // Server-side rendering: hand back a handle that does nothing rather than throwing.
     console.warn('[sadakat] createSadakat() needs a browser; call it on the client');
     const noop = () => undefined;
-    return { version, init: noop, identify: noop, logout: noop, open: noop, close: noop, refresh: noop, page: noop, showSurvey: noop, on: noop, off: noop, destroy: noop };
+    return { version, init: noop, identify: noop, logout: noop, open: noop, close: noop, refresh: noop, page: noop, showSurvey: noop, on: noop, off: noop, destroy: noop, referral: { code: () => null } };
   }
   return acquireShared(document, () => createController({ window, document, loadApp: () => import('./app/mountApp') }), options);
 }

@@ -62,7 +62,7 @@ describe('merchant dashboard', () => {
       await page.locator('#retention svg path').first().waitFor();
       await page.getByRole('table', { name: 'Puanlar ve bekleyen yükümlülük' }).waitFor();
       await page.getByRole('table', { name: 'Ödüllere göre kullanım' }).waitFor();
-      await page.getByText('Bu sunucuda henüz yok').waitFor();
+      await page.getByRole('table', { name: 'Davet hunisi' }).waitFor();
       const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length, document.body.innerHTML.includes('sk_')]);
       expect(stored).toEqual([0, 0, false]);
       await session.screenshot('dashboard-overview');

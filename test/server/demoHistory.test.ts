@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PointsReport, RetentionReport, SalesReport, SurveyReport } from '../../src/contract';
+import { PointsReport, ReferralFunnel, RetentionReport, SalesReport, SurveyReport } from '../../src/contract';
 import { createApp, migrateToLatest, openDatabase, seedDemo, type DemoSeed } from '../../src/server';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/testDatabase';
 
@@ -43,6 +43,16 @@ describe('demo history', () => {
     expect(await count('refunds')).toBeGreaterThan(10);
     expect(await count('coupons')).toBeGreaterThan(30);
     expect(await count('survey_responses')).toBeGreaterThan(100);
+  });
+
+  it('has a year of referrals: a funnel that narrows, payouts in the ledger (balances are checked below), some waiting for review', async () => {
+    const funnel = ReferralFunnel.parse(await report('/v1/merchant/referrals/funnel'));
+    expect(funnel.visits).toBeGreaterThan(funnel.claims);
+    expect(funnel.claims).toBeGreaterThan(funnel.firstOrders);
+    expect(funnel.firstOrders).toBeGreaterThan(20);
+    expect(funnel.approved).toBeGreaterThan(10);
+    expect(funnel.pending + funnel.flagged + funnel.voided).toBeGreaterThan(0);
+    expect(funnel.pointsPaid).toBe(funnel.approved * 500);
   });
 
   it('leaves the three demo shoppers exactly as they were', async () => {

@@ -168,4 +168,22 @@ describe('the boot payload cached per shop and shopper', () => {
     expect(before).not.toBe('Kervan Kulübü Artı');
     await merchant('PUT', '/v1/merchant/programme', stored);
   });
+  it('a copy that fails the payload check is neither shown nor revalidated, so a 304 cannot pin it', async () => {
+    const calls: Call[] = [];
+    const token = await suite.backend.tokenFor('ayse');
+    const options = suite.options({ customerToken: token, fetch: recording(calls) });
+    await pageView(options, async (w) => {
+      await launcherText(w, /2\.450/);
+      await waitFor(() => expect(bootKeys()).toHaveLength(1));
+    });
+    // The stored body corrupted in place (the ETag still matches the server's).
+    const [key] = bootKeys();
+    const entry = JSON.parse(sessionStorage.getItem(key!)!) as { etag: string; body: string };
+    sessionStorage.setItem(key!, JSON.stringify({ ...entry, body: entry.body.replace(/"balance":\d+/, '"balance":1e309') }));
+    await pageView(options, async (w) => {
+      expect(w.launcher().textContent).toBe('');
+      await launcherText(w, /2\.450/);
+    });
+    expect(calls[1]).toEqual({ auth: true, ifNoneMatch: null, status: 200 });
+  });
 });

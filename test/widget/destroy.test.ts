@@ -91,7 +91,7 @@ describe('destroy()', () => {
     const handle = createSadakat(options({ customerToken: await backend.tokenFor('mehmet') }));
     expect(await launcherText(mounted(handle), /\d/)).toBe('380 puan');
     expect(Object.keys(handle).sort()).toEqual(
-      ['close', 'destroy', 'identify', 'init', 'logout', 'off', 'on', 'open', 'page', 'refresh', 'showSurvey', 'version'].sort(),
+      ['close', 'destroy', 'identify', 'init', 'logout', 'off', 'on', 'open', 'page', 'referral', 'refresh', 'showSurvey', 'version'].sort(),
     );
     handle.destroy();
     expect(document.querySelector('sadakat-widget')).toBeNull();

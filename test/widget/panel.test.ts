@@ -123,7 +123,7 @@ describe('dialog behaviour', () => {
   it('open(view) opens that view, with a back control to Home; unknown views open Home', async () => {
     widget = suite.start(options({ customerToken: await suite.backend.tokenFor('ayse') }));
     const dialog = await openPanel(widget, 'referral');
-    await waitFor(() => expect(dialog).toHaveTextContent('Çok yakında'));
+    await waitFor(() => expect(dialog).toHaveTextContent('Davet bağlantın'), { timeout: 5000 });
     expect(widget.ui().getByRole('heading', { level: 2 })).toHaveTextContent('Arkadaşını davet et');
     widget.ui().getByRole('button', { name: 'Geri' }).click();
     await waitFor(() => expect(part(dialog, 'balance')).toHaveTextContent('2.450 puan'));

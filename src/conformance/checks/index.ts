@@ -8,6 +8,7 @@ import { identityChecks } from './identity';
 import { loyaltyChecks } from './loyalty';
 import { openapiChecks } from './openapi';
 import { redemptionChecks } from './redemptions';
+import { referralChecks } from './referrals';
 import { reportChecks } from './reports';
 import { surveyChecks } from './surveys';
 
@@ -24,6 +25,7 @@ export const checkGroups: readonly CheckGroup[] = [
   surveyChecks,
   reportChecks,
   auditChecks,
+  referralChecks,
   corsChecks,
   errorChecks,
   hygieneChecks,

@@ -164,6 +164,51 @@ export interface AuditLogTable {
   after: string | null;
   request_id: string | null;
 }
+export interface ReferralCodesTable {
+  shop_id: string;
+  code: string;
+  customer_id: string;
+  created_at: string;
+}
+
+export interface ReferralVisitsTable {
+  shop_id: string;
+  code: string;
+  visitor_id: string;
+  created_at: string;
+}
+
+export interface ReferralClaimsTable {
+  shop_id: string;
+  email_key: string;
+  code: string;
+  discount_code: string;
+  /** JSON `FriendReward`. */
+  reward: string;
+  status: 'issued' | 'used' | 'void';
+  created_at: string;
+  expires_at: string | null;
+  used_at: string | null;
+  used_order: string | null;
+}
+
+export interface ReferralsTable {
+  shop_id: string;
+  id: string;
+  code: string;
+  advocate_id: string;
+  friend_id: string;
+  order_id: string;
+  state: 'pending' | 'approved' | 'flagged' | 'voided';
+  reason: string | null;
+  points: number;
+  ip: string | null;
+  device_id: string | null;
+  hold_until: string;
+  created_at: string;
+  decided_at: string | null;
+  paid_at: string | null;
+}
 
 export interface Tables {
   shops: ShopsTable;
@@ -177,6 +222,10 @@ export interface Tables {
   survey_responses: SurveyResponsesTable;
   survey_events: SurveyEventsTable;
   audit_log: AuditLogTable;
+  referral_codes: ReferralCodesTable;
+  referral_visits: ReferralVisitsTable;
+  referral_claims: ReferralClaimsTable;
+  referrals: ReferralsTable;
 }
 
 export type ShopRow = Selectable<ShopsTable>;
@@ -189,3 +238,5 @@ export type SurveyRow = Selectable<SurveysTable>;
 export type SurveyResponseRow = Selectable<SurveyResponsesTable>;
 export type NewLedgerEntry = Insertable<LedgerEntriesTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type ReferralRow = Selectable<ReferralsTable>;
+export type ReferralClaimRow = Selectable<ReferralClaimsTable>;

@@ -13,6 +13,7 @@ import type { CouponRow, Tables } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { ApiError } from '../http/errors';
 import { localize } from './localize';
+import { consumeFriendCode, validateFriendCode } from './referrals/friendCodes';
 
 const UNUSED_COUPONS_IN_SNAPSHOT = 20;
 const CODE_SYMBOLS = /^[A-HJKMNP-Z2-9]{12}$/;
@@ -117,11 +118,22 @@ export function discountAmount(reward: RewardConfig, orderAmount: number | undef
   return null;
 }
 
+/**
+ * A friend's referral discount code, when no reward coupon has the code (both use one alphabet and
+ * shape, drawn at random from 31¹² values): `null` sends the caller on to the reward coupons.
+ */
+async function friendFallback<T>(rawCode: string, lookup: (code: string) => Promise<T | null>): Promise<T | null> {
+  const code = normalizeCouponCode(rawCode);
+  return code ? lookup(code) : null;
+}
+
 /** May this code be used on this checkout? Reads only. */
 export async function validateCoupon(
   db: Database,
   input: { shopId: string; programme: ProgrammeConfig; code: string; checkout: ValidateCouponRequest; now: Date },
 ): Promise<ValidateCouponResponse> {
+  const friend = await friendFallback(input.code, (code) => validateFriendCode(db, { ...input, code }));
+  if (friend) return friend;
   const row = await findCoupon(db.kysely, input.shopId, input.code);
   const problem = refuse(row, input.checkout, input.now);
   if (problem) throw problem;
@@ -139,6 +151,10 @@ export async function consumeCoupon(
   input: { shopId: string; programme: ProgrammeConfig; code: string; checkout: ConsumeCouponRequest; now: Date },
 ): Promise<MerchantCoupon> {
   const { shopId, checkout, now } = input;
+  const friend = await friendFallback(input.code, (code) =>
+    consumeFriendCode(db, { shopId, programme: input.programme, code, orderId: checkout.orderId, orderAmount: checkout.orderAmount, now }),
+  );
+  if (friend) return friend;
   return inTransaction(db, async (trx) => {
     const row = await findCoupon(trx, shopId, input.code);
     const isRetry = (r: CouponWithCustomer) =>

@@ -1,6 +1,9 @@
 import type { Transaction } from 'kysely';
-import type { OrderContext, ProgrammeConfig } from '../../contract';
+import type { OrderContext, ProgrammeConfig, ReferralOutcome } from '../../contract';
 import type { CustomerRow, OrderRow, RefundRow, Tables } from '../db/schema';
+import { attributeReferral } from './referrals/attribution';
+import { referralPolicy } from './referrals/policy';
+import { referralAfterRefund } from './referrals/settlement';
 import { creditAwaitingSurveyRewards } from './surveyResponses';
 
 // Extension points for whatever reacts to orders (survey rewards now, referrals next). Both run
@@ -31,11 +34,19 @@ export interface OrderRefunded {
 /**
  * Called once per order, when it is first recorded. Pays the post-purchase survey rewards that were
  * waiting for this order (the thank-you page often beats the order report). Referral attribution
- * hooks in here too.
+ * hooks in here too: its outcome goes back to the shop in the order report's response.
  */
-export async function afterOrderRecorded(trx: Transaction<Tables>, event: OrderRecorded): Promise<void> {
+export async function afterOrderRecorded(trx: Transaction<Tables>, event: OrderRecorded): Promise<{ referral: ReferralOutcome | null }> {
   await creditAwaitingSurveyRewards(trx, { shopId: event.shopId, customerId: event.customer.id, orderId: event.order.external_id, now: event.now });
+  return { referral: await attributeReferral(trx, event) };
 }
 
-/** Called once per refund, when it is first recorded. Referral voiding/reversal hooks in here. */
-export async function afterOrderRefunded(_trx: Transaction<Tables>, _event: OrderRefunded): Promise<void> {}
+/** Called once per refund, when it is first recorded: voids a referral in its hold, or reverses a paid one per policy. */
+export async function afterOrderRefunded(trx: Transaction<Tables>, event: OrderRefunded): Promise<void> {
+  await referralAfterRefund(trx, {
+    shopId: event.shopId,
+    orderId: event.order.id,
+    afterPayoutRefund: referralPolicy(event.programme).afterPayoutRefund,
+    now: event.now,
+  });
+}

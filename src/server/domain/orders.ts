@@ -157,7 +157,7 @@ export async function reportOrder(db: Database, input: ReportOrderInput): Promis
         at: now,
       });
     }
-    await afterOrderRecorded(trx, {
+    const { referral } = await afterOrderRecorded(trx, {
       shopId,
       programme,
       order: row,
@@ -168,7 +168,11 @@ export async function reportOrder(db: Database, input: ReportOrderInput): Promis
     });
     return {
       status: 201 as const,
-      body: { order: orderView({ ...row, customer_external_id: customer.external_id }), balance: await balanceOf(trx, shopId, customer.id) },
+      body: {
+        order: orderView({ ...row, customer_external_id: customer.external_id }),
+        balance: await balanceOf(trx, shopId, customer.id),
+        ...(referral ? { referral } : {}),
+      },
     };
   });
 }

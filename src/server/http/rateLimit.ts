@@ -103,4 +103,9 @@ export const STOREFRONT_ROUTE_CLASSES: ReadonlyArray<readonly [path: string, rou
   ['/v1/survey-dismissals', 'write'],
   ['/v1/redemptions', 'strict'],
   ['/v1/survey-responses', 'strict'],
+  // The referral programme: a claim hands out a discount code, so it is the strictest.
+  ['/v1/referral', 'read'],
+  ['/v1/referral-codes/*', 'read'],
+  ['/v1/referral-visits', 'write'],
+  ['/v1/referral-claims', 'strict'],
 ];

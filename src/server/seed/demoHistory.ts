@@ -4,6 +4,7 @@ import type { Tables } from '../db/schema';
 import { couponExpiry } from '../domain/coupons';
 import { dedupeKeys } from '../domain/earning';
 import { pointsToReverse } from '../domain/orders';
+import { demoReferrals } from './demoReferrals';
 
 // Fifteen months of a small shop's life for the demo dashboard: several hundred customers, their orders,
 // refunds, sign-ups, redemptions and survey answers, generated from a seeded PRNG so every run
@@ -55,6 +56,7 @@ export interface DemoHistoryCounts {
   redemptions: number;
   surveyResponses: number;
   ledgerEntries: number;
+  referrals: number;
 }
 
 /** Generates and writes the bulk history; deterministic for a given seed and `now`. */
@@ -82,6 +84,7 @@ export async function seedDemoHistory(trx: Transaction<Tables>, options: DemoHis
   const coupons: Array<Insertable<Tables['coupons']>> = [];
   const responses: Array<Insertable<Tables['survey_responses']>> = [];
   const events: Array<Insertable<Tables['survey_events']>> = [];
+  const referralBook = demoReferrals({ shopId, programme, end, random: prng((options.seed ?? 20261123) + 5), iso });
   let orderNumber = 50_000;
   let couponNumber = 0;
   let members = 0;
@@ -117,14 +120,15 @@ export async function seedDemoHistory(trx: Transaction<Tables>, options: DemoHis
       members++;
       book(joinedAt, 'signup', signupPoints, { dedupe: dedupeKeys.signup(customerId) });
     }
-    customers.push({
+    const customerRow: Insertable<Tables['customers']> = {
       shop_id: shopId,
       id: customerId,
       external_id: `demo-${String(i + 1).padStart(4, '0')}`,
       email: `${ascii(first)}.${ascii(last)}${i + 1}@example.com`,
       name: `${first} ${last}`,
       created_at: iso(member ? joinedAt : firstOrder),
-    });
+    };
+    customers.push(customerRow);
 
     // Orders: a first one, then returns after exponential gaps until the customer drifts away.
     const meanGap = (member ? 40 : 95) * DAY;
@@ -165,6 +169,17 @@ export async function seedDemoHistory(trx: Transaction<Tables>, options: DemoHis
         order.points_reversed = reversed;
         refunds.push({ shop_id: shopId, order_id: orderId, refund_id: `R-${number}`, amount_minor: refundedMinor, points_reversed: reversed, created_at: iso(refundAt) });
         if (reversed > 0) book(refundAt, 'refund', -reversed, { reference: `#${number}`, dedupe: dedupeKeys.refund(number, `R-${number}`) });
+      }
+      if (at === firstOrder) {
+        const refund = refunds.at(-1);
+        referralBook.firstOrder({
+          id: customerId,
+          email: customerRow.email!,
+          orderId,
+          orderNumber: number,
+          at,
+          refundedAt: refund?.order_id === orderId ? Date.parse(refund.created_at) : null,
+        });
       }
       // Members spend points on the best reward they can afford, now and then.
       const affordable = rewards.filter((r) => r.cost <= balance);
@@ -210,8 +225,12 @@ export async function seedDemoHistory(trx: Transaction<Tables>, options: DemoHis
       events.push({ shop_id: shopId, id: id(), survey_id: options.csatSurvey.id, kind: 'impression', customer_id: customerId, order_id: null, created_at: iso(at) });
       responses.push(surveyRow(shopId, id(), options.csatSurvey, customerId, null, { [options.csatSurvey.questionId]: score }, iso(at + 30_000)));
     }
-    customers[customers.length - 1]!.balance = balance;
+    customerRow.balance = balance;
+    // Only once their own history is booked: referral payouts then add to the balance.
+    if (member) referralBook.member(customerRow, joinedAt);
   }
+  const referralRows = referralBook.rows();
+  ledger.push(...referralRows.ledger);
 
   const batches = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
   for (const rows of batches(customers)) await trx.insertInto('customers').values(rows).execute();
@@ -221,6 +240,10 @@ export async function seedDemoHistory(trx: Transaction<Tables>, options: DemoHis
   for (const rows of batches(coupons)) await trx.insertInto('coupons').values(rows).execute();
   for (const rows of batches(events)) await trx.insertInto('survey_events').values(rows).execute();
   for (const rows of batches(responses)) await trx.insertInto('survey_responses').values(rows).execute();
+  for (const rows of batches(referralRows.codes)) await trx.insertInto('referral_codes').values(rows).execute();
+  for (const rows of batches(referralRows.visits)) await trx.insertInto('referral_visits').values(rows).execute();
+  for (const rows of batches(referralRows.claims)) await trx.insertInto('referral_claims').values(rows).execute();
+  for (const rows of batches(referralRows.referrals)) await trx.insertInto('referrals').values(rows).execute();
   return {
     customers: customers.length,
     members,
@@ -229,6 +252,7 @@ export async function seedDemoHistory(trx: Transaction<Tables>, options: DemoHis
     redemptions: coupons.length,
     surveyResponses: responses.length,
     ledgerEntries: ledger.length,
+    referrals: referralRows.referrals.length,
   };
 }
 

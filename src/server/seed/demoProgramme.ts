@@ -71,5 +71,6 @@ export function demoProgramme(now: Date, origin?: string): ProgrammeConfig {
       },
     ],
     interruptionBudget: { days: 3 },
+    referrals: { friendReward: { kind: 'percent_off', value: 10, validDays: 30 }, holdDays: 14, maxPerWeekPerIpOrDevice: 3, afterPayoutRefund: 'reverse' },
   };
 }

@@ -17,20 +17,32 @@ import { LoyaltyModel, parseBootResponse } from './models/loyaltyModel';
 import { startPlacements } from './placements';
 import { pendingSurveyWork } from './survey/pending';
 import type { SurveyFeature } from './survey/surveyFeature';
+import { rememberedReferral } from '../core/referralCapture';
+import { referralFromUrl, referralOptions } from './referral/landing';
+import { createStorefrontApi } from './api/storefront';
+import type { ReferralFeature } from './referral/referralFeature';
 
-export function mountApp(context: AppContext): MountedApp {
+export function mountApp(core: AppContext): MountedApp {
   // The core calls this from a promise callback: an exception here would be an unhandled rejection
   // on the host page. A panel that cannot start leaves the launcher as it is, with one warning.
   try {
-    return startApp(context);
+    return startApp(core);
   } catch (error) {
     console.warn('[sadakat] the panel failed to start', error);
-    context.emit('sadakat:error', { code: 'load_failed' });
+    core.emit('sadakat:error', { code: 'load_failed' });
     return { unmount() {}, showSurvey() {} };
   }
 }
 
-function startApp(context: AppContext): MountedApp {
+function startApp(core: AppContext): MountedApp {
+  // The launcher's one badge, for any of its reasons (an affordable reward, a friend's offer).
+  const badges = new Set<string>();
+  const badgeFor = (reason: string) => (on: boolean) => {
+    if (on) badges.add(reason);
+    else badges.delete(reason);
+    core.setBadge(badges.size > 0);
+  };
+  const context: AppContext = { ...core, setBadge: badgeFor('reward') };
   // From now on every payload is checked against the whole contract, the current one included.
   context.upgradeParser(parseBootResponse);
   const removeStyles = context.addStyles(panelCss + loyaltyCss);
@@ -66,6 +78,30 @@ function startApp(context: AppContext): MountedApp {
     if (model.open.value && model.view.value === 'survey') void loadSurvey();
   });
 
+  // The referral chunk: on the Refer-a-friend view, or when a friend's code is on the page or remembered.
+  const referral = signal<ReferralFeature | null>(null);
+  let referralLoading: Promise<ReferralFeature | null> | null = null;
+  const loadReferral = () =>
+    (referralLoading ??= import('./referral/referralFeature').then(
+      ({ createReferralFeature }) => {
+        if (unmounted) return null;
+        referral.value ??= createReferralFeature({ context, loyalty: model, api: createStorefrontApi(() => context.connection()), window: win, candidate, badge: badgeFor('referral') });
+        return referral.value;
+      },
+      (error: unknown) => {
+        referralLoading = null;
+        console.warn('[sadakat] could not load the referral view', error);
+        context.emit('sadakat:error', { code: 'load_failed' });
+        return null;
+      },
+    ));
+  // `?ref=` of this page view when it looks like a code (markup, long values, look-alikes dropped unread).
+  const candidate = referralFromUrl(win.location.href, referralOptions(context.referral).param);
+  if (candidate || rememberedReferral(win, context.connection().shop)) void loadReferral();
+  const stopReferralView = effect(() => {
+    if (model.open.value && model.view.value === 'referral') void loadReferral();
+  });
+
   const fault = signal(false);
   const stopContaining = containHandlers(context.root, (error) => {
     console.warn('[sadakat] an action of the panel failed; showing the error state', error);
@@ -73,7 +109,7 @@ function startApp(context: AppContext): MountedApp {
   });
   render(
     <ErrorBoundary fallback="nothing" onRetry={() => model.retry()}>
-      <App model={model} survey={survey} launcher={context.launcher} features={features} fault={fault} />
+      <App model={model} survey={survey} referral={referral} launcher={context.launcher} features={features} fault={fault} />
     </ErrorBoundary>,
     mount,
   );
@@ -82,9 +118,11 @@ function startApp(context: AppContext): MountedApp {
       stopContaining();
       unmounted = true;
       stopSurveyView();
+      stopReferralView();
       stopPlacements();
       render(null, mount);
       survey.value?.dispose();
+      referral.value?.dispose();
       features.dispose();
       model[Symbol.dispose]();
       mount.remove();

@@ -48,7 +48,7 @@ export interface AppContext {
   addStyles(css: string): () => void;
   /** Replaces the page-view parser with a stricter one and re-checks the current payload. */
   upgradeParser(parse: BootParser): void;
-  /** Shows the badge on the launcher (a reward is affordable). */
+  /** Shows the badge on the launcher (the panel module combines its reasons: a reward is affordable, a friend's offer waits). */
   setBadge(on: boolean): void;
   open(view?: View): void;
   close(): void;
@@ -61,6 +61,8 @@ export interface AppContext {
   setBalance(balance: number): void;
   /** The launcher, to return focus to. */
   launcher: HTMLElement;
+  /** The `referral` option as given (defaults applied by the referral code: `referralOptions()`). */
+  referral: { param?: string | undefined; days?: number | undefined; touch?: 'first' | 'last' | undefined };
 }
 
 export interface MountedApp {

@@ -40,7 +40,12 @@ export function subjectOf(token: string | null): string | null {
   }
 }
 
-export function createBootCache(win: Window, shop: string): BootCache {
+/**
+ * `accepts` is the widget's current payload check (the launcher slice, then the panel's full
+ * schema once loaded): a copy is kept and revalidated only while it passes, so a payload that was
+ * corrupted on its way in is never pinned by a 304 that matches its ETag.
+ */
+export function createBootCache(win: Window, shop: string, accepts: (json: unknown) => boolean): BootCache {
   const prefix = storageKey(shop, 'boot.');
   const keyOf = (subject: string, locale: string | null) => `${prefix}${subject}.${locale ?? '-'}`;
   const storage = (): Storage | null => {
@@ -50,10 +55,17 @@ export function createBootCache(win: Window, shop: string): BootCache {
       return null;
     }
   };
+  const valid = (body: string) => {
+    try {
+      return accepts(JSON.parse(body));
+    } catch {
+      return false;
+    }
+  };
   const read = (key: string): Entry | null => {
     try {
       const entry = JSON.parse(storage()?.getItem(key) ?? 'null') as Partial<Entry> | null;
-      return typeof entry?.etag === 'string' && typeof entry.body === 'string' ? (entry as Entry) : null;
+      return typeof entry?.etag === 'string' && typeof entry.body === 'string' && valid(entry.body) ? (entry as Entry) : null;
     } catch {
       return null;
     }
@@ -98,7 +110,9 @@ export function createBootCache(win: Window, shop: string): BootCache {
         const key = keyOf(subject, url.searchParams.get('locale'));
         const entry = read(key);
         if (entry) headers.set('if-none-match', entry.etag);
-        const response = await fetchFn(input, { ...init, headers });
+        // Passed on as a plain object: some Headers implementations (happy-dom) copy a Headers
+        // through JSON, which a page's Prototype.js-style Array.prototype.toJSON corrupts.
+        const response = await fetchFn(input, { ...init, headers: Object.fromEntries(headers) });
         if (response.status === 304 && entry) {
           return new Response(entry.body, { status: 200, headers: { 'content-type': 'application/json', etag: entry.etag } });
         }
@@ -108,7 +122,7 @@ export function createBootCache(win: Window, shop: string): BootCache {
           response
             .clone()
             .text()
-            .then((body) => write(key, { etag, body }))
+            .then((body) => write(key, valid(body) ? { etag, body } : null))
             .catch(() => write(key, null));
         } else if (!response.ok) {
           write(key, null);

@@ -1,5 +1,6 @@
 import { version as packageVersion } from '../../../package.json';
 import { createEmitter, type SadakatEventName, type SadakatEvents } from './events';
+import { rememberedReferral } from './referralCapture';
 import { parseOptions, type ParsedOptions, type WidgetOptions } from './options';
 import type { View } from './views';
 import { createWidget, type Environment, type Widget } from './widget';
@@ -37,6 +38,11 @@ export interface SadakatApi {
   off<N extends SadakatEventName | ShortName<SadakatEventName>>(event: N, listener: (detail: SadakatEvents[EventFor<N>]) => void): void;
   /** Removes the widget and every listener, timer and observer; `init()` may be called again. */
   destroy(): void;
+  /** The referral programme on this device. */
+  readonly referral: {
+    /** The friend's referral code remembered on this device (unexpired), for the shop's checkout to send with the order; `null` without one. */
+    code(): string | null;
+  };
 }
 
 const warn = (message: string) => console.warn(`[sadakat] ${message}`);
@@ -113,6 +119,8 @@ export function createController(env: Environment): SadakatApi {
     showSurvey: guard('showSurvey', (id: string, options?: { orderId?: string }) => running('showSurvey')?.showSurvey(String(id), options?.orderId)),
     on: guard('on', (event: string, listener: (detail: never) => void) => emitter.on(event, listener)),
     off: guard('off', (event: string, listener: (detail: never) => void) => emitter.off(event, listener)),
+    // rememberedReferral() never throws (storage may be off).
+    referral: { code: () => current && rememberedReferral(env.window, current.shop) },
     destroy: guard('destroy', () => {
       widget?.destroy();
       widget = null;

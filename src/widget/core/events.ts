@@ -12,6 +12,10 @@ export interface SadakatEvents {
   'sadakat:survey-submit': { surveyId: string };
   /** A reward was redeemed for a code (the code itself stays in the panel). */
   'sadakat:redeem': { rewardId: string; cost: number; balance: number };
+  /** The shopper shared their referral link (`channel`: copy, native, whatsapp, x, facebook, email, sms, qr). */
+  'sadakat:referral-share': { channel: string };
+  /** A friend's referral code was checked and remembered on this device (send it with the order). */
+  'sadakat:referral-capture': { code: string };
   'sadakat:error': { code: WidgetErrorCode };
 }
 export type SadakatEventName = keyof SadakatEvents;

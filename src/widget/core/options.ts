@@ -88,6 +88,19 @@ export const WidgetOptions = z.strictObject({
   timeout: z.optional(z.int().check(z.minimum(1), z.maximum(120_000))),
   /** CSP nonce for the fallback `<style>` element. @default the script tag's nonce */
   nonce: z.optional(z.string().check(z.maxLength(200))),
+  /**
+   * Referral capture on landing pages (README "Referrals"): the URL parameter that carries a
+   * friend's code, how many days it is remembered, and which code wins when a shopper arrives
+   * through several links (`first`: the earliest unexpired one; `last`: the latest).
+   * @default { param: 'ref', days: 30, touch: 'first' }
+   */
+  referral: z.optional(
+    z.strictObject({
+      param: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+      days: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
+      touch: z.optional(z.enum(['first', 'last'])),
+    }),
+  ),
   /** A `fetch` to use instead of the global one (custom auth, routing, proxies, tests). @default window.fetch */
   fetch: z.optional(z.custom<typeof fetch>((value) => typeof value === 'function')),
   /** Path under `api` where the Sadakat routes live, e.g. `/loyalty` → `https://api/loyalty/v1/boot`. @default '' */

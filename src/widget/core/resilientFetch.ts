@@ -64,7 +64,9 @@ function sleep(ms: number, signals: Array<AbortSignal | null | undefined>, timer
 /** A copy of `response` whose body is at most `max` bytes, or empty when it was longer. */
 async function capped(response: Response, max: number): Promise<Response> {
   const declared = Number(response.headers.get('content-length'));
-  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  // Headers copied as a plain object: some implementations (happy-dom) copy a Headers through
+  // JSON, which a page's Prototype.js-style Array.prototype.toJSON corrupts.
+  const init = { status: response.status, statusText: response.statusText, headers: Object.fromEntries(response.headers) };
   if (!response.body || response.status === 204 || response.status === 304) return response;
   if (declared > max) {
     void response.body.cancel().catch(() => {});

@@ -48,6 +48,7 @@ export function acquireShared(doc: Document, create: () => SadakatApi, options: 
     close: forward('close'),
     refresh: forward('refresh'),
     page: forward('page'),
+    referral: { code: () => mine?.api.referral.code() ?? null },
     showSurvey: forward('showSurvey'),
     on(event, listener) {
       if (!mine) return;

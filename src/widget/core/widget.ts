@@ -102,7 +102,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     timeout: options.timeout ?? DEFAULT_TIMEOUT,
     token,
   });
-  const bootCache = createBootCache(win, options.shop);
+  const bootCache = createBootCache(win, options.shop, (json) => parser(json) !== null);
   const makeApi = (): ApiClient => createApiClient({ ...connection(), fetch: bootCache.revalidating(connection().fetch), baseUrl: apiBase });
   let api = makeApi();
 
@@ -215,6 +215,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
       pointsSeen(balance);
     },
     launcher: launcher.button,
+    // Defaults are applied by the referral code in the panel module, to keep this script small.
+    referral: options.referral ?? {},
   };
 
   const hasPlacements = () => doc.querySelector('[data-sadakat],[data-sadakat-open]') !== null;

@@ -56,6 +56,8 @@ export function createStorefrontApi(connection: () => Connection) {
   }
 
   return {
+    /** Any other contract route, parsed with `schema` (the referral chunk brings its own). */
+    request: call,
     activity: (cursor: string | null, limit = 20) =>
       call('GET', routes.activity.path, ActivityPage, { query: { limit: String(limit), ...(cursor ? { cursor } : {}) } }),
     claim: (request: ClaimRequest) => call('POST', routes.claim.path, ClaimResponse, { body: request }),

@@ -5,6 +5,7 @@ import { I18n } from '../i18n';
 import type { LoyaltyModel } from '../models/loyaltyModel';
 import type { SurveyFeature } from '../survey/surveyFeature';
 import type { Features } from '../features';
+import type { ReferralFeature } from '../referral/referralFeature';
 import { ActivityView } from './ActivityView';
 import { EarnView } from './EarnView';
 import { PointsToast } from './PointsToast';
@@ -23,6 +24,8 @@ interface AppProps {
   model: LoyaltyModel;
   /** The survey chunk, once loaded: its card by the launcher and the panel's survey view. */
   survey: ReadonlySignal<SurveyFeature | null>;
+  /** The referral chunk, once loaded: the Refer-a-friend view and the friend's greeting by the launcher. */
+  referral?: ReadonlySignal<ReferralFeature | null>;
   launcher: HTMLElement;
   /** Earn, Rewards, Activity and the points toast. */
   features: Features;
@@ -31,12 +34,13 @@ interface AppProps {
 }
 
 /** The panel: header plus the current view, routed by `model.view`; the survey card and the points toast. */
-export function App({ model, survey, launcher, features, fault }: AppProps) {
+export function App({ model, survey, referral, launcher, features, fault }: AppProps) {
   const locale = model.locale.value;
   const translator = useMemo(() => createTranslator(locale), [locale]);
   const status = model.status.value;
   const view = model.view.value;
   const feature = survey.value;
+  const referrals = referral?.value ?? null;
 
   let body;
   if (status === 'error') body = <ErrorState code={model.error.value} onRetry={() => model.retry()} />;
@@ -45,6 +49,7 @@ export function App({ model, survey, launcher, features, fault }: AppProps) {
   else if (view === 'rewards') body = <RewardsView model={model} rewards={features.rewards} />;
   else if (view === 'earn') body = <EarnView model={model} earn={features.earn} />;
   else if (view === 'activity' && status === 'customer') body = <ActivityView activity={features.activity} />;
+  else if (view === 'referral') body = referrals ? <referrals.View referral={referrals.model} loyalty={model} /> : <LoadingState />;
   else if (view !== 'home') body = <ComingSoon onHome={() => model.back()} />;
   else if (status === 'customer') body = <HomeView model={model} />;
   else body = <GuestView model={model} />;
@@ -64,6 +69,7 @@ export function App({ model, survey, launcher, features, fault }: AppProps) {
       {/* Outside the dialog a gain is read out by the toast's own live region; one voice is enough. */}
       <PointsAnnouncer model={model} inDialog={false} toastShown={features.toast.gained.value !== null} />
       {feature ? <feature.Card model={feature.model} launcher={launcher} /> : null}
+      {referrals ? <referrals.Greeting referral={referrals.model} launcher={launcher} onOpen={referrals.openView} /> : null}
       <PointsToast toast={features.toast} />
     </I18n.Provider>
   );
