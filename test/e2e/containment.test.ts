@@ -88,4 +88,50 @@ describe('the widget’s own failures stay in the widget (T11)', () => {
       await session.close();
     }
   });
+  it('on a page that replaced Promise and JSON.stringify (polyfill-style): redeems once with a clean body, and a failing click still stays in the widget', async () => {
+    const session = await openSession(browser, { shopper: 'ayse' });
+    const { page } = session;
+    try {
+      await page.addInitScript(() => {
+        const hostHeard: string[] = [];
+        Object.assign(window, { hostHeard });
+        window.addEventListener('error', (event) => hostHeard.push(`error: ${event.message}`));
+        window.addEventListener('unhandledrejection', (event) => hostHeard.push(`unhandledrejection: ${String(event.reason)}`));
+        // A Promise polyfill installed over the native one, and a wrapped JSON.stringify.
+        const NativePromise = window.Promise;
+        window.Promise = class PolyfillPromise<T> extends NativePromise<T> {};
+        const stringify = JSON.stringify;
+        JSON.stringify = function (value: unknown, replacer?: never, space?: string | number) {
+          return stringify(value, replacer, space);
+        };
+      });
+      const bodies: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/v1/redemptions') bodies.push(request.postData() ?? '');
+      });
+      await page.goto(`${demo().url}/`);
+      await page.locator(`sadakat-widget ${widget.launcher}`, { hasText: /\d/ }).waitFor();
+      await openView(page, 'rewards');
+      await panel(page).getByRole('button', { name: /^Puanla al:/ }).first().click();
+      await panel(page).getByRole('button', { name: 'Evet, puanla al' }).click();
+      expect(await panel(page).locator('#sadakat-issued-code').inputValue()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      expect(bodies).toHaveLength(1);
+      expect(JSON.parse(bodies[0] ?? '')).toEqual({ rewardId: expect.any(String) });
+
+      await page.evaluate(() => {
+        crypto.randomUUID = () => {
+          throw new Error('broken crypto polyfill');
+        };
+      });
+      await panel(page).getByRole('button', { name: /^Puanla al:/ }).first().click();
+      await panel(page).getByRole('button', { name: 'Evet, puanla al' }).click();
+      await panel(page).getByRole('alert').filter({ hasText: 'Puanlarını şu an gösteremiyoruz' }).waitFor();
+      await page.waitForTimeout(300);
+      expect(await heard(page)).toEqual([]);
+      expect(bodies).toHaveLength(1);
+      session.expectClean();
+    } finally {
+      await session.close();
+    }
+  });
 });

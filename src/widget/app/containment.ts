@@ -26,6 +26,9 @@ function reportFrom(target: unknown, error: unknown) {
   else console.warn('[sadakat] an event handler failed', error);
 }
 
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
 function guard(handler: (event: Event) => unknown) {
   let safe = guarded.get(handler);
   if (!safe) {
@@ -33,7 +36,9 @@ function guard(handler: (event: Event) => unknown) {
       const target = event.currentTarget ?? this;
       try {
         const result = handler.call(this, event);
-        if (result instanceof Promise) return result.catch((error: unknown) => reportFrom(target, error));
+        // Not `instanceof Promise`: a page may have replaced the global with a polyfill, while our
+        // async functions still return native promises.
+        if (isThenable(result)) return result.then(undefined, (error: unknown) => reportFrom(target, error));
         return result;
       } catch (error) {
         reportFrom(target, error);
