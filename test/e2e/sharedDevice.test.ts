@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openSession } from './support/browser';
@@ -16,6 +17,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Gives the shopper the points a test is about to spend, so the demo's balances stay as seeded for the other suites. */
+async function topUp(customerId: string, points: number) {
+  const { url, shop } = demo();
+  const response = await fetch(`${url}/v1/merchant/customers/${customerId}/adjustments`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${shop.secretKey}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+    body: JSON.stringify({ points, reason: 'e2e' }),
+  });
+  expect(response.status).toBeLessThan(300);
+}
 
 const launcher = (page: Page) => page.locator(`sadakat-widget ${widget.launcher}`);
 const panel = (page: Page) => page.locator(`sadakat-widget ${widget.panel}`);
@@ -51,6 +63,7 @@ async function closePanel(page: Page) {
 
 /** Ayşe signs in, redeems ₺50 off and opens her history: returns the code and her history's lines. */
 async function ayseLeavesTraces(page: Page) {
+  await topUp('ayse', 1000);
   await page.goto(`${demo().url}/spa/hesap`);
   await launcher(page).waitFor();
   await signIn(page, 'ayse');
