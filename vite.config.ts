@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import packageJson from './package.json' with { type: 'json' };
 import { bundleScan } from './scripts/bundleScan.js';
 import { hostSafeLibraries } from './scripts/hostSafeLibraries.js';
@@ -22,6 +22,27 @@ import { subresourceIntegrity } from './scripts/subresourceIntegrity.js';
  *   dependencies, installed by the user); each CLI command is its own chunk, so
  *   `sadakat conformance` loads no database driver.
  */
+/** Our modules' zod/mini namespace, renamed in the ES build so that tree-shaking can name it alone. */
+const PURE_ZOD = 'zodMiniSchema';
+
+/**
+ * Renames `z` (the `zod/mini` namespace) to `PURE_ZOD` in our own modules, so that
+ * `manualPureFunctions` drops unused schemas without touching a library's own `z()`.
+ */
+function pureSchemas(): Plugin {
+  return {
+    name: 'sadakat:pure-schemas',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/(contract|widget)\/.*\.tsx?$/.test(id) || !code.includes("import { z } from 'zod/mini';")) return null;
+      return code.replace("import { z } from 'zod/mini';", `import { z as ${PURE_ZOD} } from 'zod/mini';`).replace(/(?<![\w$.'"`])z(?=\s*\.)/g, PURE_ZOD);
+    },
+  };
+}
+
+/** The panel catalogs (src/widget/i18n/catalogs.ts loads each lazily). */
+const CATALOG = /src\/widget\/i18n\/(tr|en|ar)\.ts$/;
+
 export default defineConfig(({ mode }): UserConfig => {
   const shared: UserConfig = {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -75,7 +96,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'esm') {
     return {
       ...shared,
-      plugins: browserSafety,
+      plugins: [...browserSafety, pureSchemas()],
       build: {
         ...shared.build,
         emptyOutDir: true,
@@ -87,7 +108,15 @@ export default defineConfig(({ mode }): UserConfig => {
         rolldownOptions: {
           // Lib mode keeps whitespace in ES output (for consumers' tree-shaking); these files are
           // also served as they are from a CDN, so minify them fully.
-          output: { chunkFileNames: 'chunks/[name]-[hash].mjs', minify: true },
+          // Each panel catalog is its own chunk, `catalog-<lang>-…` (the size check counts one).
+          output: {
+            chunkFileNames: (chunk) => (CATALOG.test(chunk.facadeModuleId ?? '') ? 'chunks/catalog-[name]-[hash].mjs' : 'chunks/[name]-[hash].mjs'),
+            minify: true,
+          },
+          // Contract schemas the widget never parses are dropped: building a schema has no side
+          // effect. Not `z` itself: minified libraries (Preact) have functions named `z` that must
+          // stay, so our modules' `z` is renamed first (see `pureSchemas`).
+          treeshake: { manualPureFunctions: [PURE_ZOD] },
         },
       },
     };

@@ -54,7 +54,7 @@ const REWRITES: Rewrite[] = [
 ];
 
 /** Code we bundle into the browser builds (our own and the libraries'), by module id. */
-const BUNDLED = /(?:\/node_modules\/(?:zod|preact|@preact\/signals(?:-core)?|@floating-ui\/[\w-]+)\/|\/src\/(?:widget|contract)\/)/;
+const BUNDLED = /(?:\/node_modules\/(?:zod|preact|@preact\/signals(?:-core)?)\/|\/src\/(?:widget|contract)\/)/;
 
 // The object may be preceded by one `name={},` (Preact's jsx runtime: `for(s in c={},t)`).
 const FOR_IN = /\bfor\s*\(\s*((?:let|const|var)\s+)?([\w$]+)\s+in\s+((?:[\w$]+=\{\},)?[\w$.]+)\s*\)/g;

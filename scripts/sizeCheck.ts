@@ -41,7 +41,7 @@ export const BUDGETS: Record<'pageView' | 'total', Budget> = {
     name: 'everything (one locale)',
     brotli: 45 * KB,
     knownBreach: {
-      brotli: 69.5 * KB,
+      brotli: 66.5 * KB,
       why: 'the panel, survey and contract chunks are larger than the 45 KB budget (issue #8); this ceiling only ratchets down',
     },
   },
@@ -58,9 +58,8 @@ export function compressedSizes(bytes: Uint8Array): Sizes {
 }
 
 /**
- * Per-locale catalog chunks, once the catalogs are split that way, are to be named
- * `catalog-<lang>-<hash>.mjs`: only the largest counts. Today the three catalogs live in the panel
- * chunk and all count.
+ * Per-locale catalog chunks are named `catalog-<lang>-<hash>.mjs` (vite.config.ts; the panel loads
+ * only the shown language's, src/widget/i18n/catalogs.ts): only the largest counts.
  */
 const LOCALE_CHUNK = /^catalog-[a-z]{2,3}-/;
 

@@ -215,6 +215,9 @@ describe('the post-purchase survey on the thank-you page', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(390);
       const launcher = (await page.locator('sadakat-widget [part~="launcher"]').boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(launcher.y);
+      // Placed by CSS: 12px above the launcher, kept 8px inside the viewport's edges.
+      expect(launcher.y - (box.y + box.height)).toBeCloseTo(12, 0);
+      expect(box.x).toBeCloseTo(8, 0);
       await session.screenshot('survey-card-phone');
 
       // The exit-intent CSAT, asked from the panel's survey view.

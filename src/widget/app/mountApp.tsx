@@ -9,6 +9,7 @@ import { render } from 'preact';
 import loyaltyCss from '../styles/loyalty.css?inline';
 import panelCss from '../styles/panel.css?inline';
 import type { AppContext, MountedApp } from '../core/appContext';
+import { loadCatalog } from '../i18n/catalogs';
 import { App } from './components/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { containHandlers } from './containment';
@@ -107,11 +108,22 @@ function startApp(core: AppContext): MountedApp {
     console.warn('[sadakat] an action of the panel failed; showing the error state', error);
     fault.value = true;
   });
-  render(
-    <ErrorBoundary fallback="nothing" onRetry={() => model.retry()}>
-      <App model={model} survey={survey} referral={referral} launcher={context.launcher} features={features} fault={fault} />
-    </ErrorBoundary>,
-    mount,
+  // The panel renders once its language's catalog (a chunk of its own) is in; the request starts
+  // here, in parallel with the rest of the panel's work. A failed load is reported like the survey's.
+  void loadCatalog(model.locale.peek().language).then(
+    () => {
+      if (unmounted) return;
+      render(
+        <ErrorBoundary fallback="nothing" onRetry={() => model.retry()}>
+          <App model={model} survey={survey} referral={referral} launcher={context.launcher} features={features} fault={fault} />
+        </ErrorBoundary>,
+        mount,
+      );
+    },
+    (error: unknown) => {
+      console.warn('[sadakat] could not load the panel texts', error);
+      context.emit('sadakat:error', { code: 'load_failed' });
+    },
   );
   return {
     unmount() {

@@ -2,6 +2,7 @@ import { effect, signal } from '@preact/signals';
 import { campaignMultiplier, orderPoints } from '../../contract';
 import type { AppContext } from '../core/appContext';
 import { toView } from '../core/views';
+import { catalogFor } from '../i18n/catalogs';
 import { createTranslator } from '../i18n/translate';
 import type { LoyaltyModel } from './models/loyaltyModel';
 import { observePlacements } from './placementObserver';
@@ -34,7 +35,10 @@ export function startPlacements(context: AppContext, model: LoyaltyModel): () =>
     void domChanges.value;
     const programme = model.programme.value;
     const customer = model.customer.value;
-    const { t, points } = createTranslator(model.locale.value);
+    const locale = model.locale.value;
+    const catalog = catalogFor(locale.language);
+    if (!catalog) return; // runs again when the catalog has loaded
+    const { t, points } = createTranslator(locale, catalog);
     const order = programme?.earnRules.find((rule) => rule.kind === 'order');
     const tierId = customer?.tier.current?.id;
     const tierMultiplier = programme?.tiers.find((tier) => tier.id === tierId)?.multiplier ?? 1;

@@ -1,10 +1,5 @@
-import { ar } from './ar';
-import { en } from './en';
-import { formatPoints, pluralForm, type Language, type ResolvedLocale } from './locale';
-import { tr, type MessageKey, type Messages, type Params } from './tr';
-
-/** One catalog per language in `LANGUAGES` (a missing one is a type error). */
-export const catalogs: Record<Language, Messages> = { tr, en, ar };
+import { formatPoints, pluralForm, type ResolvedLocale } from './locale';
+import type { MessageKey, Messages, Params } from './tr';
 
 export interface Translator {
   locale: ResolvedLocale;
@@ -30,8 +25,8 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
 ];
 
-export function createTranslator(locale: ResolvedLocale): Translator {
-  const catalog = catalogs[locale.language];
+/** A translator with `catalog`, the locale's language's catalog (see `catalogs.ts`, loaded lazily). */
+export function createTranslator(locale: ResolvedLocale, catalog: Messages): Translator {
   const numbers = new Intl.NumberFormat(locale.tag);
   const plural = new Intl.PluralRules(locale.tag);
   const relative = new Intl.RelativeTimeFormat(locale.tag, { numeric: 'auto' });

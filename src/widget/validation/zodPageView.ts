@@ -13,9 +13,9 @@
  * (see vite.config.ts), never the shopper's page.
  */
 
-type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[] };
+type Issue = { code: string; path: PropertyKey[]; keys?: string[] };
 type Run = (value: unknown, issues: Issue[], path: PropertyKey[]) => unknown;
-type Check = (value: never) => string | null;
+type Check = (value: never) => boolean;
 
 export interface Schema {
   run: Run;
@@ -25,8 +25,9 @@ export interface Schema {
   safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: Issue[] } };
 }
 
-const issue = (issues: Issue[], path: PropertyKey[], code: string, message: string, keys?: string[]) => {
-  issues.push(keys ? { code, path, message, keys } : { code, path, message });
+// No `message`: nothing on the page view reads one (options name the field, the rest is pass/fail).
+const issue = (issues: Issue[], path: PropertyKey[], code: string, keys?: string[]) => {
+  issues.push(keys ? { code, path, keys } : { code, path });
 };
 
 function schema(run: Run, extra: Partial<Schema> = {}): Schema {
@@ -41,8 +42,7 @@ function schema(run: Run, extra: Partial<Schema> = {}): Schema {
         // zod runs the checks only on a value of the right type.
         if (issues.length === before) {
           for (const check of checks) {
-            const message = check(out as never);
-            if (message !== null) issue(issues, path, 'custom', message);
+            if (!check(out as never)) issue(issues, path, 'custom');
           }
         }
         return out;
@@ -56,22 +56,22 @@ function schema(run: Run, extra: Partial<Schema> = {}): Schema {
   return self;
 }
 
-const typed = (expected: string, ok: (value: unknown) => boolean) =>
+const typed = (ok: (value: unknown) => boolean) =>
   schema((value, issues, path) => {
-    if (!ok(value)) issue(issues, path, 'invalid_type', `expected ${expected}`);
+    if (!ok(value)) issue(issues, path, 'invalid_type');
     return value;
   });
 
 const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const string = () => typed('string', (v) => typeof v === 'string');
-const number = () => typed('number', (v) => typeof v === 'number' && Number.isFinite(v));
-const int = () => typed('int', (v) => Number.isSafeInteger(v));
-const boolean = () => typed('boolean', (v) => typeof v === 'boolean');
-const literal = (expected: unknown) => typed(String(expected), (v) => v === expected);
-const custom = (fn: (value: unknown) => unknown) => typed('custom', (v) => !!fn(v));
+const string = () => typed((v) => typeof v === 'string');
+const number = () => typed((v) => typeof v === 'number' && Number.isFinite(v));
+const int = () => typed((v) => Number.isSafeInteger(v));
+const boolean = () => typed((v) => typeof v === 'boolean');
+const literal = (expected: unknown) => typed((v) => v === expected);
+const custom = (fn: (value: unknown) => unknown) => typed((v) => !!fn(v));
 // The enum's values are its `def.entries` in zod; nobody on the page view reads them.
-const enumOf = (values: readonly unknown[]) => typed('enum', (v) => values.includes(v));
+const enumOf = (values: readonly unknown[]) => typed((v) => values.includes(v));
 
 const optional = (inner: Schema) => schema((value, issues, path) => (value === undefined ? value : inner.run(value, issues, path)), { optional: true });
 const nullable = (inner: Schema) => schema((value, issues, path) => (value === null ? value : inner.run(value, issues, path)));
@@ -83,7 +83,7 @@ function union(options: Schema[]): Schema {
       const out = option.run(value, own, path);
       if (!own.length) return out;
     }
-    issue(issues, path, 'invalid_union', 'no option matched');
+    issue(issues, path, 'invalid_union');
     return value;
   });
 }
@@ -92,7 +92,7 @@ function objectOf(shape: Record<string, Schema>, strict = false): Schema {
   return schema(
     (value, issues, path) => {
       if (!isPlain(value)) {
-        issue(issues, path, 'invalid_type', 'expected object');
+        issue(issues, path, 'invalid_type');
         return value;
       }
       const out: Record<string, unknown> = {};
@@ -102,7 +102,7 @@ function objectOf(shape: Record<string, Schema>, strict = false): Schema {
         out[key] = field.run(value[key], issues, [...path, key]);
       }
       const unknown = Object.keys(value).filter((key) => !(key in shape));
-      if (strict && unknown.length) issue(issues, path, 'unrecognized_keys', 'unrecognized keys', unknown);
+      if (strict && unknown.length) issue(issues, path, 'unrecognized_keys', unknown);
       return out;
     },
     { def: { shape } },
@@ -112,7 +112,7 @@ function objectOf(shape: Record<string, Schema>, strict = false): Schema {
 const array = (item: Schema) =>
   schema((value, issues, path) => {
     if (!Array.isArray(value)) {
-      issue(issues, path, 'invalid_type', 'expected array');
+      issue(issues, path, 'invalid_type');
       return value;
     }
     return value.map((element, index) => item.run(element, issues, [...path, index]));
@@ -121,7 +121,7 @@ const array = (item: Schema) =>
 const record = (key: Schema, item: Schema) =>
   schema((value, issues, path) => {
     if (!isPlain(value)) {
-      issue(issues, path, 'invalid_type', 'expected record');
+      issue(issues, path, 'invalid_type');
       return value;
     }
     const out: Record<string, unknown> = {};
@@ -132,16 +132,16 @@ const record = (key: Schema, item: Schema) =>
     return out;
   });
 
-// Checks: `null` when the value passes, otherwise the message of zod's issue.
-const maxLength = (n: number): Check => (v: string) => (v.length <= n ? null : `too long (max ${n})`);
-const minLength = (n: number): Check => (v: string) => (v.length >= n ? null : `too short (min ${n})`);
-const regex = (pattern: RegExp, message = 'invalid format'): Check => (v: string) => {
+// Checks: `true` when the value passes.
+const maxLength = (n: number): Check => (v: string) => v.length <= n;
+const minLength = (n: number): Check => (v: string) => v.length >= n;
+const regex = (pattern: RegExp): Check => (v: string) => {
   pattern.lastIndex = 0;
-  return pattern.test(v) ? null : message;
+  return pattern.test(v);
 };
-const minimum = (n: number): Check => (v: number) => (v >= n ? null : `too small (min ${n})`);
-const maximum = (n: number): Check => (v: number) => (v <= n ? null : `too big (max ${n})`);
-const refine = (fn: (value: never) => unknown, message = 'invalid input'): Check => (v: never) => (fn(v) ? null : message);
+const minimum = (n: number): Check => (v: number) => v >= n;
+const maximum = (n: number): Check => (v: number) => v <= n;
+const refine = (fn: (value: never) => unknown): Check => (v: never) => !!fn(v);
 
 // ISO-8601 date-time in UTC (`Z`), as zod's `iso.datetime()` without options accepts it.
 const DATETIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/;

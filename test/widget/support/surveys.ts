@@ -8,8 +8,8 @@ export { storedEvents, storedResponses, surveyClient, testSurvey } from '../../s
 export const surveyCard = (widget: Mounted) => widget.root().querySelector<HTMLElement>('section.survey-card[part~="survey"]');
 
 /**
- * Waits for the card (the survey chunk loads on demand) to be placed by Floating UI (until then
- * it is `visibility: hidden`), and returns queries scoped to it.
+ * Waits for the card (the survey chunk loads on demand) and placed next to the launcher (it
+ * says on which side in `data-placement`), and returns queries scoped to it.
  */
 export async function waitForCard(widget: Mounted, timeout = 5000) {
   const card = await waitFor(

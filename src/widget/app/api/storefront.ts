@@ -1,6 +1,7 @@
-import { ActivityPage, ClaimResponse, ErrorCode, RedeemResponse, routes, type ClaimRequest } from '../../../contract';
+import { ActivityPage, ClaimResponse, ErrorCode, RedeemResponse, type ClaimRequest } from '../../../contract';
 import type { Connection } from '../../core/appContext';
 import { err, ok, type Result } from '../../core/result';
+import { storefrontRoutes as routes } from './storefrontRoutes';
 
 /** A schema with zod/mini's `safeParse`. */
 interface Schema<T> {

@@ -1,5 +1,6 @@
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
+import { catalogFor } from '../../i18n/catalogs';
 import { createTranslator } from '../../i18n/translate';
 import { I18n } from '../i18n';
 import type { LoyaltyModel } from '../models/loyaltyModel';
@@ -36,7 +37,11 @@ interface AppProps {
 /** The panel: header plus the current view, routed by `model.view`; the survey card and the points toast. */
 export function App({ model, survey, referral, launcher, features, fault }: AppProps) {
   const locale = model.locale.value;
-  const translator = useMemo(() => createTranslator(locale), [locale]);
+  // mountApp renders once a catalog is loaded; after a change of language the previous one shows
+  // until the new one has arrived (reading the signal re-renders then).
+  const catalog = catalogFor(locale.language);
+  const translator = useMemo(() => catalog && createTranslator(locale, catalog), [locale, catalog]);
+  if (!translator) return null;
   const status = model.status.value;
   const view = model.view.value;
   const feature = survey.value;

@@ -1,16 +1,12 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SurveyModel } from '../models/surveyModel';
 import { useI18n } from '../i18n';
 import { Icon } from './Icon';
 import { SurveyForm } from './SurveyForm';
 
-const EDGE = 8;
-
 /**
- * The compact survey card next to the launcher. Floating UI keeps it there and on screen (it flips
- * and shifts; its height is capped by CSS to the room above the launcher); `autoUpdate`'s cleanup runs when the card
- * goes (closed, panel opened, widget destroyed). It never takes focus when it appears (a live
+ * The compact survey card next to the launcher, placed there by CSS alone (survey.css: above the
+ * launcher, on its side, kept on screen; its height capped to the room above the launcher). It never takes focus when it appears (a live
  * region announces it instead), Escape and ✕ dismiss it, and focus inside it goes back to the
  * launcher when it closes.
  */
@@ -20,31 +16,9 @@ export function SurveyCard({ model, launcher }: { model: SurveyModel; launcher: 
   const focusInside = useRef(false);
   const session = model.session.value;
   const visible = model.cardVisible.value && session !== null;
-
-  // A layout effect: placed before the first paint, and cleaned up in the same commit that removes
-  // the card (a passive effect's cleanup would wait for the next frame, after destroy() returned).
-  useLayoutEffect(() => {
-    const card = ref.current;
-    if (!visible || !card) return;
-    const host = (launcher.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
-    const placement = host?.getAttribute('data-position') === 'bottom-start' ? 'top-start' : 'top-end';
-    return autoUpdate(launcher, card, () => {
-      void computePosition(launcher, card, {
-        strategy: 'fixed',
-        placement,
-        middleware: [
-          offset(12),
-          flip({ padding: EDGE }),
-          shift({ padding: EDGE }),
-        ],
-      }).then(({ x, y, placement: actual }) => {
-        // CSSOM writes, not a style attribute string: allowed under a strict style-src.
-        card.style.left = `${x}px`;
-        card.style.top = `${y}px`;
-        card.setAttribute('data-placement', actual);
-      });
-    });
-  }, [visible, launcher]);
+  const host = (launcher.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
+  // Which side it opens on, as Floating UI named it (styles and tests read it).
+  const placement = host?.getAttribute('data-position') === 'bottom-start' ? 'top-start' : 'top-end';
 
   // Right after the render that removed the card, not a frame later: focus is never left on nothing.
   useLayoutEffect(() => {
@@ -63,6 +37,7 @@ export function SurveyCard({ model, launcher }: { model: SurveyModel; launcher: 
           ref={ref}
           class="survey-card survey"
           part="survey"
+          data-placement={placement}
           aria-labelledby="sadakat-survey-card-title"
           onKeyDown={(event) => {
             if (event.key !== 'Escape') return;

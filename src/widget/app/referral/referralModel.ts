@@ -1,8 +1,9 @@
 import { computed, createModel, effect, signal } from '@preact/signals';
-import { MyReferral, ReferralClaimResponse, ReferralLookup, ReferralVisitAck, routes } from '../../../contract';
+import { MyReferral, ReferralClaimResponse, ReferralLookup, ReferralVisitAck } from '../../../contract';
 import type { AppContext } from '../../core/appContext';
 import { rememberedReferral } from '../../core/referralCapture';
 import type { WidgetErrorCode } from '../../core/result';
+import { referralEndpoints as routes } from './endpoints';
 import type { StorefrontApi } from '../api/storefront';
 import type { LoyaltyModel } from '../models/loyaltyModel';
 import { referralOptions } from './landing';

@@ -1,7 +1,7 @@
 /**
  * The survey chunk: loaded by the panel module only when a survey is asked, the survey view opens,
  * or an earlier page left answers in the outbox. It brings the survey model (outbox included),
- * its components, Floating UI and the survey stylesheet, none of which the panel needs otherwise.
+ * its components and the survey stylesheet, none of which the panel needs otherwise.
  */
 import surveyCss from '../../styles/survey.css?inline';
 import { SurveyCard } from '../components/SurveyCard';

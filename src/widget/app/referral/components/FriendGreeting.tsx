@@ -1,37 +1,18 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { Icon } from '../../components/Icon';
 import type { ReferralModel } from '../referralModel';
 import { useReferralText } from './useReferralText';
 
-const EDGE = 8;
-
 /**
  * The launcher's greeting for a friend who arrived through a referral link: who invited them and
  * the offer, with a button that opens the claim. It never takes focus (a live region announces
- * it); Escape and ✕ dismiss it for the session. Floating UI keeps it by the launcher.
+ * it); Escape and ✕ dismiss it for the session. CSS keeps it by the launcher (referral.css).
  */
 export function FriendGreeting({ referral, launcher, onOpen }: { referral: ReferralModel; launcher: HTMLElement; onOpen(): void }) {
   const { t, offer } = useReferralText();
   const ref = useRef<HTMLElement>(null);
   const lookup = referral.offer.value;
   const visible = referral.greetingVisible.value && lookup?.friendOffer != null;
-
-  useLayoutEffect(() => {
-    const card = ref.current;
-    if (!visible || !card) return;
-    const host = (launcher.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
-    const placement = host?.getAttribute('data-position') === 'bottom-start' ? 'top-start' : 'top-end';
-    return autoUpdate(launcher, card, () => {
-      void computePosition(launcher, card, { strategy: 'fixed', placement, middleware: [offset(12), flip({ padding: EDGE }), shift({ padding: EDGE })] }).then(
-        ({ x, y, placement: actual }) => {
-          card.style.left = `${x}px`;
-          card.style.top = `${y}px`;
-          card.setAttribute('data-placement', actual);
-        },
-      );
-    });
-  }, [visible, launcher]);
 
   const text =
     lookup?.friendOffer != null
@@ -49,6 +30,7 @@ export function FriendGreeting({ referral, launcher, onOpen }: { referral: Refer
         <section
           ref={ref}
           class="referral-greeting"
+          data-placement={(launcher.getRootNode() as ShadowRoot).host?.getAttribute('data-position') === 'bottom-start' ? 'top-start' : 'top-end'}
           aria-labelledby="sadakat-greeting-title"
           onKeyDown={(event) => {
             if (event.key !== 'Escape') return;
