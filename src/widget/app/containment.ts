@@ -12,6 +12,9 @@ import { options, type VNode } from 'preact';
  */
 type Report = (error: unknown) => void;
 
+/** The one warning a failure of the panel gives the shop's developers. */
+export const warnFailed = (error: unknown) => console.warn('[sadakat] the panel failed', error);
+
 const reporters = new Map<Node, Report>();
 const guarded = new WeakMap<(...args: never[]) => unknown, (...args: never[]) => unknown>();
 let previousHook: Options['vnode'] | undefined;
@@ -22,8 +25,7 @@ type Options = typeof options;
 function reportFrom(target: unknown, error: unknown) {
   const root = target instanceof Node ? target.getRootNode() : null;
   const report = root ? reporters.get(root) : undefined;
-  if (report) report(error);
-  else console.warn('[sadakat] an event handler failed', error);
+  (report ?? warnFailed)(error);
 }
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>

@@ -5,7 +5,16 @@ import { EarnModel } from './models/earnModel';
 import type { LoyaltyModel } from './models/loyaltyModel';
 import { RewardsModel } from './models/rewardsModel';
 import { ToastModel } from './models/toastModel';
-import { identityOf } from './survey/identity';
+
+/** Who a token names (`iss` and `sub`, unverified), or the token itself when it is not a readable JWT. */
+function whoIs(token: string | null): string | null {
+  try {
+    const claims = JSON.parse(atob((token ?? '').split('.')[1] ?? '')) as { iss?: unknown; sub?: unknown };
+    return `${String(claims.iss)} ${String(claims.sub)}`;
+  } catch {
+    return token;
+  }
+}
 
 /** The per-feature models next to the loyalty one, created together and disposed together. */
 export function createFeatures(context: AppContext, loyalty: LoyaltyModel) {
@@ -18,9 +27,9 @@ export function createFeatures(context: AppContext, loyalty: LoyaltyModel) {
   // These models hold a shopper's own answers (codes, history, claims). On a shared device a change
   // of customer (identify(), logout(), a refused token) must leave none of them to the next person.
   // A fresh token for the same customer (getCustomerToken() mid-session) is not a change.
-  let who = identityOf(context.connection().token);
+  let who = whoIs(context.connection().token);
   const stopWatching = context.store.subscribe(() => {
-    const now = identityOf(context.connection().token);
+    const now = whoIs(context.connection().token);
     if (now === who) return;
     who = now;
     for (const model of [rewards, earn, activity]) model.forget();

@@ -12,7 +12,7 @@ import type { AppContext, MountedApp } from '../core/appContext';
 import { loadCatalog } from '../i18n/catalogs';
 import { App } from './components/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { containHandlers } from './containment';
+import { containHandlers, warnFailed } from './containment';
 import { createFeatures } from './features';
 import { LoyaltyModel, parseBootResponse } from './models/loyaltyModel';
 import { startPlacements } from './placements';
@@ -29,7 +29,7 @@ export function mountApp(core: AppContext): MountedApp {
   try {
     return startApp(core);
   } catch (error) {
-    console.warn('[sadakat] the panel failed to start', error);
+    warnFailed(error);
     core.emit('sadakat:error', { code: 'load_failed' });
     return { unmount() {}, showSurvey() {} };
   }
@@ -105,7 +105,7 @@ function startApp(core: AppContext): MountedApp {
 
   const fault = signal(false);
   const stopContaining = containHandlers(context.root, (error) => {
-    console.warn('[sadakat] an action of the panel failed; showing the error state', error);
+    warnFailed(error);
     fault.value = true;
   });
   // The panel renders once its language's catalog (a chunk of its own) is in; the request starts

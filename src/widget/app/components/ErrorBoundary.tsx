@@ -1,5 +1,6 @@
 import type { Signal } from '@preact/signals';
 import { Component, type ComponentChildren } from 'preact';
+import { warnFailed } from '../containment';
 import { ErrorState } from './ErrorState';
 
 interface ErrorBoundaryProps {
@@ -20,7 +21,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { failed: boole
   override state = { failed: false };
 
   override componentDidCatch(error: unknown) {
-    console.warn('[sadakat] the panel failed to render; showing the error state', error);
+    warnFailed(error);
     if (this.props.fault) this.props.fault.value = true;
     this.setState({ failed: true });
   }
