@@ -1,6 +1,8 @@
 // Loopback load run of the reference server: boot (guest and signed-in) and redemption endpoints,
 // on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL. The server runs in its own process
 // (as in production) so the load generator does not share its event loop. Bounded in time.
+// After each database's run, the ledger invariants are checked over the whole database (T39): a
+// run that was fast but lost or doubled points fails instead of reporting figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +12,7 @@ import autocannon from 'autocannon';
 import { migrateToLatest, mintCustomerToken, openDatabase, seedDemo, type DemoSeed } from '../src/server';
 import { ensureCustomer } from '../src/server/domain/customers';
 import { appendLedgerEntry } from '../src/server/domain/ledger';
+import { ledgerViolations } from '../src/server/domain/ledgerCheck';
 
 export interface LoadResult {
   database: string;
@@ -125,6 +128,13 @@ export async function runServerLoad(): Promise<LoadResult[]> {
     } finally {
       child.stdin?.end();
       await new Promise((resolve) => child.once('exit', resolve));
+    }
+    try {
+      const db = await openDatabase(target.url);
+      const violations = await ledgerViolations(db.kysely).finally(() => db.close());
+      if (violations.length > 0) throw new Error(`${target.name}: the ledger is not sound after the load run:\n${violations.join('\n')}`);
+      console.error(`[bench] ${target.name}: ledger invariants hold after the run (balances = ledger sums, none negative, one debit per code)`);
+    } finally {
       await target.cleanup();
     }
   }

@@ -11,6 +11,8 @@ import panelCss from '../styles/panel.css?inline';
 import type { AppContext, MountedApp } from '../core/appContext';
 import { loadCatalog } from '../i18n/catalogs';
 import { App } from './components/App';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { containHandlers, warnFailed } from './containment';
 import { createFeatures } from './features';
 import { LoyaltyModel, parseBootResponse } from './models/loyaltyModel';
 import { startPlacements } from './placements';
@@ -22,6 +24,18 @@ import { createStorefrontApi } from './api/storefront';
 import type { ReferralFeature } from './referral/referralFeature';
 
 export function mountApp(core: AppContext): MountedApp {
+  // The core calls this from a promise callback: an exception here would be an unhandled rejection
+  // on the host page. A panel that cannot start leaves the launcher as it is, with one warning.
+  try {
+    return startApp(core);
+  } catch (error) {
+    warnFailed(error);
+    core.emit('sadakat:error', { code: 'load_failed' });
+    return { unmount() {}, showSurvey() {} };
+  }
+}
+
+function startApp(core: AppContext): MountedApp {
   // The launcher's one badge, for any of its reasons (an affordable reward, a friend's offer).
   const badges = new Set<string>();
   const badgeFor = (reason: string) => (on: boolean) => {
@@ -89,11 +103,22 @@ export function mountApp(core: AppContext): MountedApp {
     if (model.open.value && model.view.value === 'referral') void loadReferral();
   });
 
+  const fault = signal(false);
+  const stopContaining = containHandlers(context.root, (error) => {
+    warnFailed(error);
+    fault.value = true;
+  });
   // The panel renders once its language's catalog (a chunk of its own) is in; the request starts
   // here, in parallel with the rest of the panel's work. A failed load is reported like the survey's.
   void loadCatalog(model.locale.peek().language).then(
     () => {
-      if (!unmounted) render(<App model={model} survey={survey} referral={referral} launcher={context.launcher} features={features} />, mount);
+      if (unmounted) return;
+      render(
+        <ErrorBoundary fallback="nothing" onRetry={() => model.retry()}>
+          <App model={model} survey={survey} referral={referral} launcher={context.launcher} features={features} fault={fault} />
+        </ErrorBoundary>,
+        mount,
+      );
     },
     (error: unknown) => {
       console.warn('[sadakat] could not load the panel texts', error);
@@ -102,6 +127,7 @@ export function mountApp(core: AppContext): MountedApp {
   );
   return {
     unmount() {
+      stopContaining();
       unmounted = true;
       stopSurveyView();
       stopReferralView();

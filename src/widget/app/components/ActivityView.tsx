@@ -12,7 +12,7 @@ export function ActivityView({ activity }: { activity: ActivityModel }) {
   }, [activity]);
   const entries = activity.entries.value;
   const error = activity.error.value;
-  if (!activity.loaded.value) return error ? <ErrorState code={error} onRetry={() => void activity.reload()} /> : <LoadingState />;
+  if (!activity.loaded.value) return error ? <ErrorState code={error} onRetry={() => activity.reload()} /> : <LoadingState />;
   const dateTime = new Intl.DateTimeFormat(locale.tag, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
@@ -44,7 +44,7 @@ export function ActivityView({ activity }: { activity: ActivityModel }) {
         </p>
       ) : null}
       {activity.hasMore() ? (
-        <button type="button" class="button" part="button" disabled={activity.loading.value} onClick={() => void activity.more()}>
+        <button type="button" class="button" part="button" disabled={activity.loading.value} onClick={() => activity.more()}>
           {activity.loading.value ? t('activity.loading') : t('activity.more')}
         </button>
       ) : entries.length > 0 ? (

@@ -1,4 +1,4 @@
-import type { ReadonlySignal } from '@preact/signals';
+import type { ReadonlySignal, Signal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import { catalogFor } from '../../i18n/catalogs';
 import { createTranslator } from '../../i18n/translate';
@@ -12,6 +12,7 @@ import { EarnView } from './EarnView';
 import { PointsToast } from './PointsToast';
 import { RewardsView } from './RewardsView';
 import { ComingSoon } from './ComingSoon';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorState } from './ErrorState';
 import { GuestView } from './GuestView';
 import { HomeView } from './HomeView';
@@ -29,10 +30,12 @@ interface AppProps {
   launcher: HTMLElement;
   /** Earn, Rewards, Activity and the points toast. */
   features: Features;
+  /** Set when a render or an event handler of the panel failed: the view shows the error state. */
+  fault: Signal<boolean>;
 }
 
 /** The panel: header plus the current view, routed by `model.view`; the survey card and the points toast. */
-export function App({ model, survey, referral, launcher, features }: AppProps) {
+export function App({ model, survey, referral, launcher, features, fault }: AppProps) {
   const locale = model.locale.value;
   // mountApp renders once a catalog is loaded; after a change of language the previous one shows
   // until the new one has arrived (reading the signal re-renders then).
@@ -62,7 +65,9 @@ export function App({ model, survey, referral, launcher, features }: AppProps) {
         <PanelHeader model={model} />
         {/* Focusable, so that a keyboard can scroll a view that has no control in it. */}
         <div class="body" role="region" aria-labelledby="sadakat-title" tabIndex={0}>
-          {body}
+          <ErrorBoundary key={view} fault={fault} fallback="error" onRetry={() => model.retry()}>
+            {body}
+          </ErrorBoundary>
         </div>
         <PointsAnnouncer model={model} inDialog />
       </Panel>

@@ -32,11 +32,11 @@ export function ClaimAction({ rule, earn }: { rule: Extract<EarnRule, { kind: 'a
         <div class="row">
           {label}
           {rule.url ? (
-            <a class="button button-small" part="button" href={rule.url} target="_blank" rel="noopener noreferrer" onClick={() => void earn.claimAction(rule.id)}>
+            <a class="button button-small" part="button" href={rule.url} target="_blank" rel="noopener noreferrer" onClick={() => earn.claimAction(rule.id)}>
               {t('earn.claim', { points: points(rule.points) })}
             </a>
           ) : (
-            <button type="button" class="button button-small" part="button" disabled={busy} onClick={() => void earn.claimAction(rule.id)}>
+            <button type="button" class="button button-small" part="button" disabled={busy} onClick={() => earn.claimAction(rule.id)}>
               {t('earn.claim', { points: points(rule.points) })}
             </button>
           )}

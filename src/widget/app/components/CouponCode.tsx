@@ -35,7 +35,7 @@ export function CouponCode({ code, id }: { code: string; id: string }) {
   return (
     <div class="code-box">
       <input ref={input} id={id} class="code" readOnly value={code} aria-label={t('rewards.issuedTitle')} onFocus={(event) => event.currentTarget.select()} />
-      <button type="button" class="button button-small" part="copy-button" onClick={() => void copy()}>
+      <button type="button" class="button button-small" part="copy-button" onClick={() => copy()}>
         <Icon name={state === 'copied' ? 'check' : 'copy'} />
         {state === 'copied' ? t('rewards.copied') : t('rewards.copy')}
       </button>

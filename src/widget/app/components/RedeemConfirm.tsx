@@ -25,7 +25,7 @@ export function RedeemConfirm({ reward, balance, rewards }: { reward: Reward; ba
         </p>
       ) : null}
       <div class="confirm-actions">
-        <button type="button" class="button button-primary" part="button button-primary" aria-disabled={pending} onClick={() => void rewards.confirm()}>
+        <button type="button" class="button button-primary" part="button button-primary" aria-disabled={pending} onClick={() => rewards.confirm()}>
           {pending ? t('rewards.pending') : t('rewards.confirm')}
         </button>
         <button type="button" class="button" part="button" onClick={() => rewards.cancel()}>

@@ -10,13 +10,17 @@ export const ActivityModel = createModel((api: StorefrontApi) => {
   const loaded = signal(false);
   const loading = signal(false);
   const error = signal<WidgetErrorCode | null>(null);
+  /** Bumped by `forget()`: a page that arrives after a change of shopper is dropped. */
+  let generation = 0;
 
   async function load(next: string | null) {
     if (loading.value) return;
     loading.value = true;
     error.value = null;
+    const asked = generation;
     try {
       const result = await api.activity(next);
+      if (asked !== generation) return;
       if (!result.ok) {
         error.value = result.error.code;
         return;
@@ -26,7 +30,7 @@ export const ActivityModel = createModel((api: StorefrontApi) => {
       cursor.value = result.data.nextCursor;
       loaded.value = true;
     } finally {
-      loading.value = false;
+      if (asked === generation) loading.value = false;
     }
   }
 
@@ -38,6 +42,15 @@ export const ActivityModel = createModel((api: StorefrontApi) => {
     hasMore: () => cursor.value !== null,
     /** The first page (again). */
     reload: () => load(null),
+    /** Another shopper now (identify, logout): nothing of the previous one's history stays. */
+    forget() {
+      generation++;
+      entries.value = [];
+      cursor.value = null;
+      loaded.value = false;
+      loading.value = false;
+      error.value = null;
+    },
     more: () => (cursor.value ? load(cursor.value) : Promise.resolve()),
   };
 });

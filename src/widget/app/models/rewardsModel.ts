@@ -26,6 +26,8 @@ export const RewardsModel = createModel((context: AppContext, loyalty: LoyaltyMo
   const issued = signal<Coupon | null>(null);
   /** Codes issued in this session, until the next boot lists them. */
   const fresh = signal<Coupon[]>([]);
+  /** Bumped by `forget()`: a redemption answered after a change of shopper is not shown to the next one. */
+  let generation = 0;
 
   const rows = computed((): RewardRow[] => {
     const programme = loyalty.programme.value;
@@ -70,16 +72,27 @@ export const RewardsModel = createModel((context: AppContext, loyalty: LoyaltyMo
     dismissCode() {
       issued.value = null;
     },
+    /** Another shopper now (identify, logout): drop the codes and the step of the previous one. */
+    forget() {
+      generation++;
+      confirming.value = null;
+      pending.value = false;
+      error.value = null;
+      issued.value = null;
+      fresh.value = [];
+    },
     /** Redeems the reward being confirmed. A second call while one is running does nothing. */
     async confirm(): Promise<void> {
       const reward = confirming.value;
       if (!reward || pending.value) return;
       pending.value = true;
       error.value = null;
-      const key = newIdempotencyKey();
+      const asked = generation;
       try {
+        const key = newIdempotencyKey();
         let result = await api.redeem(reward.id, key);
-        if (!result.ok && RETRYABLE.has(result.error.code)) result = await api.redeem(reward.id, key);
+        if (asked === generation && !result.ok && RETRYABLE.has(result.error.code)) result = await api.redeem(reward.id, key);
+        if (asked !== generation) return;
         if (!result.ok) {
           error.value = result.error.code;
           return;
@@ -91,7 +104,7 @@ export const RewardsModel = createModel((context: AppContext, loyalty: LoyaltyMo
         context.setBalance(balance);
         context.emit('sadakat:redeem', { rewardId: reward.id, cost: coupon.cost, balance });
       } finally {
-        pending.value = false;
+        if (asked === generation) pending.value = false;
       }
     },
   };

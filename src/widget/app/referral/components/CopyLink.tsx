@@ -48,7 +48,7 @@ export function CopyLink({ link, onCopied }: { link: string; onCopied(): void })
         dir="ltr"
         onFocus={(event) => event.currentTarget.select()}
       />
-      <button type="button" class="button button-primary" part="copy-button button-primary" onClick={() => void copy()}>
+      <button type="button" class="button button-primary" part="copy-button button-primary" onClick={() => copy()}>
         <Icon name={state === 'copied' ? 'check' : 'copy'} />
         {state === 'copied' ? t('ref.copied') : t('ref.copy')}
       </button>

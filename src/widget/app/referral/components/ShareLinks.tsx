@@ -28,7 +28,7 @@ export function ShareLinks({ link, message, subject, onShare }: ShareLinksProps)
   return (
     <div class="referral-share">
       {canShare ? (
-        <button type="button" class="button" part="share-button button" onClick={() => void native()}>
+        <button type="button" class="button" part="share-button button" onClick={() => native()}>
           {t('ref.share')}
         </button>
       ) : null}
