@@ -76,7 +76,7 @@ describe('POST /v1/redemptions with expectedCost (T29: the price changed between
 
   it('refuses an expectedCost that is not a positive integer', async () => {
     const { externalId, token } = await customerWith(1000);
-    for (const expectedCost of [0, -400, 1.5, '400', 1e309]) {
+    for (const expectedCost of [0, -400, 1.5, '400', null, 2 ** 53]) {
       const { response, body } = await redeem(token, 'free-shipping', randomUUID(), { expectedCost });
       expect(response.status, String(expectedCost)).toBe(400);
       expect(errorCode(body)).toBe('validation_failed');
