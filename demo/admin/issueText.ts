@@ -8,6 +8,7 @@ import type { MessageKey } from './i18n';
 const KNOWN: ReadonlyArray<[RegExp, MessageKey]> = [
   [/^must be after startsAt$/, 'issueAfterStart'],
   [/^duplicate id /, 'issueDuplicateId'],
+  [/^another tier has this threshold$/, 'issueSameThreshold'],
   [/^only one [\w-]+ rule is allowed$/, 'issueOneRule'],
   [/^no tier has this id$/, 'issueNoTier'],
   [/^a [\w-]+ reward needs a value$/, 'issueNeedsValue'],

@@ -25,6 +25,7 @@ const COUPON_MESSAGES: Record<string, string> = {
   coupon_expired: 'Bu kupon kodunun süresi dolmuş.',
   coupon_min_order: 'Bu kupon için sepet tutarı yetersiz.',
   coupon_wrong_customer: 'Bu kupon kodu başka bir müşteriye ait.',
+  coupon_first_order_only: 'Bu arkadaş indirimi yalnızca ilk siparişte geçerli.',
   validation_failed: 'Kupon kodu geçersiz görünüyor.',
 };
 const UNAVAILABLE = 'Kupon şu an doğrulanamadı. Biraz sonra yeniden deneyin.';
@@ -52,7 +53,9 @@ export function createLoyaltyBridge({ secretKey, currency, send }: LoyaltyBridge
      * May `code` be used on an order of `amountKurus` (goods) plus `shippingKurus`? The discount in
      * kuruş: amount or percentage off the goods, or the shipping fee for a free-shipping code.
      */
-    async check(code: string, amountKurus: number, shippingKurus: number, customerId: string | null): Promise<CouponCheck> {
+    async check(code: string, amountKurus: number, shippingKurus: number, customerId: string | null, guestEmail?: string): Promise<CouponCheck> {
+      // A guest is known by their hashed e-mail, so a friend's first-order discount sees their earlier orders.
+      customerId ??= guestEmail ? guestCustomerId(guestEmail) : null;
       const trimmed = code.trim();
       if (!trimmed || trimmed.length > 40) return { ok: false, message: COUPON_MESSAGES.coupon_not_found! };
       try {
@@ -77,7 +80,7 @@ export function createLoyaltyBridge({ secretKey, currency, send }: LoyaltyBridge
       const { status, json } = await post(`/v1/merchant/coupons/${encodeURIComponent(order.coupon.code)}/consume`, {
         orderId: order.id,
         orderAmount: lira(order.subtotal),
-        ...(order.customerId ? { customerId: order.customerId } : {}),
+        customerId: order.customerId ?? guestCustomerId(order.email),
       });
       return status === 200 && ConsumeCouponResponse.safeParse(json).success;
     },

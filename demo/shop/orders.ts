@@ -44,7 +44,7 @@ export interface CheckoutInput {
 
 /** Checks a coupon code against the goods total and the shipping fee (kuruş). */
 export interface CouponDesk {
-  check(code: string, goods: number, shipping: number, customerId: string | null): Promise<CouponCheck>;
+  check(code: string, goods: number, shipping: number, customerId: string | null, guestEmail?: string): Promise<CouponCheck>;
   /** Uses the code on the order, once; `false` when it can no longer be used (taken meanwhile). */
   consume(order: Order): Promise<boolean>;
 }
@@ -107,7 +107,7 @@ export class OrderBook {
     const code = input.coupon?.trim() ?? '';
     if (code) {
       if (!this.#coupons) return { ok: false, message: 'Bu mağaza kupon kabul etmiyor.' };
-      const check = await this.#coupons.check(code, subtotal, shipping, customerId);
+      const check = await this.#coupons.check(code, subtotal, shipping, customerId, email);
       if (!check.ok) return { ok: false, message: check.message };
       coupon = { code: check.code, label: check.label, goods: check.goods, shipping: check.shipping };
     }

@@ -12,7 +12,12 @@ export const CouponParams = z.strictObject({ code: z.string().check(z.minLength(
 export const ValidateCouponRequest = z.strictObject({
   /** The order amount the code would apply to; checked against the reward's minimum order. */
   orderAmount: z.optional(MoneyAmount),
-  /** The shop's customer at checkout; a code belongs to the shopper who redeemed it. */
+  /**
+   * The shop's customer at checkout; a code belongs to the shopper who redeemed it. For a guest,
+   * send a stable id made from the hashed e-mail: a friend's referral discount is for a first
+   * order, so a customer (or guest id) who already has orders here is refused with 403
+   * `coupon_first_order_only`.
+   */
   customerId: z.optional(CustomerId),
 });
 export type ValidateCouponRequest = z.infer<typeof ValidateCouponRequest>;
@@ -47,6 +52,7 @@ export type ValidateCouponResponse = z.infer<typeof ValidateCouponResponse>;
 export const ConsumeCouponRequest = z.strictObject({
   orderId: ShopRef,
   orderAmount: z.optional(MoneyAmount),
+  /** As for validate; orders other than `orderId` make a friend's referral discount 403 `coupon_first_order_only`. */
   customerId: z.optional(CustomerId),
 });
 export type ConsumeCouponRequest = z.infer<typeof ConsumeCouponRequest>;

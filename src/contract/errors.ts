@@ -34,6 +34,8 @@ export const ErrorCode = z.enum([
   'coupon_expired',
   'coupon_min_order',
   'coupon_wrong_customer',
+  /** A friend's referral discount is for a first order: this customer already ordered at the shop. */
+  'coupon_first_order_only',
   // Orders, earning and claims.
   'customer_not_found',
   'order_not_found',

@@ -150,6 +150,12 @@ export const ProgrammeConfig = z
         }
         if (reward.kind === 'percent_off' && reward.value !== undefined && reward.value > 100) issue(['rewards', index, 'value'], 'at most 100 (%)');
       });
+      // Two tiers at one threshold would leave the shopper's tier to list order.
+      programme.tiers.forEach((tier, index) => {
+        if (programme.tiers.findIndex((other) => other.threshold === tier.threshold) !== index) {
+          issue(['tiers', index, 'threshold'], 'another tier has this threshold');
+        }
+      });
       programme.campaigns.forEach((campaign, index) => {
         if (Date.parse(campaign.endsAt) <= Date.parse(campaign.startsAt)) issue(['campaigns', index, 'endsAt'], 'must be after startsAt');
       });

@@ -77,6 +77,17 @@ describe('ProgrammeConfig', () => {
     expect(result.error?.issues[0]?.path).toEqual(['rewards', 1, 'cost']);
   });
 
+  it('names each duplicate id and a tier threshold another tier already has at that field', () => {
+    const bad = demoProgramme(new Date());
+    bad.rewards.push({ ...bad.rewards[0]! });
+    bad.tiers.push({ ...bad.tiers[1]!, id: 'platin' });
+    const issues = ProgrammeConfig.safeParse(bad).error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
+    expect(issues).toEqual([
+      [`rewards.${bad.rewards.length - 1}.id`, `duplicate id ${bad.rewards[0]!.id}`],
+      [`tiers.${bad.tiers.length - 1}.threshold`, 'another tier has this threshold'],
+    ]);
+  });
+
   it('rejects unknown keys (strict)', () => {
     expect(ProgrammeConfig.safeParse({ ...demoProgramme(new Date()), surprise: true }).success).toBe(false);
   });

@@ -192,6 +192,94 @@ describe('campaigns', () => {
   });
 });
 
+describe('rewards, tiers and earn rules', () => {
+  const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+  it('adds and removes them with field-level errors and sensible focus; an added reward reaches the storefront, audited', async () => {
+    const original = ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body);
+    const rewardIndex = original.rewards.length;
+    const rewardName = 'Deneme: kahve hediyesi';
+    const shopper = await openSession(browser);
+    try {
+      await withSession(async (session) => {
+        const { page } = session;
+        await signIn(page);
+        await showScreen(page, 'Program ayarları');
+        const form = page.locator('#programme');
+        const field = (path: string) => page.locator(`#programme-${path}`);
+
+        // A reward: added with the keyboard, focus lands in its id field; a taken id is named there.
+        await page.getByLabel('Yeni ödülün türü').selectOption({ label: 'Tutar indirimi' });
+        await page.getByRole('button', { name: 'Ödül ekle' }).focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => activeId(page)).toBe(`programme-rewards-${rewardIndex}-id`);
+        await field(`rewards-${rewardIndex}-id`).fill(original.rewards[0]!.id);
+        await form.getByRole('button', { name: 'Kaydet' }).click();
+        await field(`rewards-${rewardIndex}-id-error`).filter({ hasText: 'Bu kimlik bir kez kullanılabilir.' }).waitFor();
+        expect((await merchant('GET', '/v1/merchant/programme')).body).toEqual(original);
+        await field(`rewards-${rewardIndex}-id`).fill('deneme-kahve');
+        await field(`rewards-${rewardIndex}-name-tr`).fill(rewardName);
+        await field(`rewards-${rewardIndex}-cost`).fill('1');
+        await form.getByRole('button', { name: 'Kaydet' }).click();
+        await form.getByText('Kaydedildi.').waitFor();
+        const saved = ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body);
+        expect(saved.rewards[rewardIndex]).toEqual({ id: 'deneme-kahve', kind: 'amount_off', name: { tr: rewardName, en: `New reward ${rewardIndex + 1}` }, cost: 1, value: 25 });
+        const entry = AuditLogPage.parse((await merchant('GET', '/v1/merchant/audit-log?type=config&limit=1')).body).entries[0]!;
+        expect(entry).toMatchObject({ action: 'programme.update', subject: 'programme' });
+        expect(ProgrammeConfig.parse(entry.after).rewards.map((r) => r.id)).toContain('deneme-kahve');
+        // Saved: its id is now fixed.
+        expect(await field(`rewards-${rewardIndex}-id`).count()).toBe(0);
+
+        // The storefront shows it (wait for the text: a cached boot payload may paint first and revalidate).
+        await shopper.page.goto(`${demo().url}/`);
+        await shopper.page.locator('sadakat-widget [part~="launcher"]').click();
+        await shopper.page.locator('sadakat-widget [part~="reward"]', { hasText: rewardName }).waitFor();
+
+        // A tier at a threshold another tier has is named at that field; removing it by keyboard
+        // moves focus to the previous tier's remove button, not to the top of the page.
+        const tierIndex = original.tiers.length;
+        await page.getByRole('button', { name: 'Seviye ekle' }).click();
+        await expect.poll(() => activeId(page)).toBe(`programme-tiers-${tierIndex}-id`);
+        await field(`tiers-${tierIndex}-threshold`).fill(String(original.tiers[0]!.threshold));
+        await form.getByRole('button', { name: 'Kaydet' }).click();
+        await field(`tiers-${tierIndex}-threshold-error`).filter({ hasText: 'Başka bir seviye de bu eşikte.' }).waitFor();
+        expect(await axeViolations(page), 'programme editor with added items and errors').toEqual([]);
+        await page.getByRole('button', { name: `seviye-${tierIndex + 1} seviyesini kaldır` }).focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => activeId(page)).toBe(`programme-tiers-${tierIndex - 1}-remove`);
+        expect(await field(`tiers-${tierIndex}-threshold`).count()).toBe(0);
+
+        // An earn rule: only kinds the programme may still have are offered; an action rule is.
+        await page.getByLabel('Yeni kuralın türü').selectOption({ label: 'Eylem' });
+        await page.getByRole('button', { name: 'Kural ekle' }).click();
+        const ruleIndex = original.earnRules.length;
+        await expect.poll(() => activeId(page)).toBe(`programme-earnRules-${ruleIndex}-id`);
+        await field(`earnRules-${ruleIndex}-label-tr`).fill('Bültene abone ol');
+        await page.getByRole('button', { name: new RegExp(`^eylem-\\d+ kuralını kaldır$`) }).click();
+        await expect.poll(() => activeId(page)).toBe(`programme-earnRules-${ruleIndex - 1}-remove`);
+
+        // The reward is removed and saved; the list, the server and the storefront follow.
+        await page.getByRole('button', { name: 'deneme-kahve ödülünü kaldır' }).click();
+        await expect.poll(() => activeId(page)).toBe(`programme-rewards-${rewardIndex - 1}-remove`);
+        await form.getByRole('button', { name: 'Kaydet' }).click();
+        await form.getByText('Kaydedildi.').waitFor();
+        expect((await merchant('GET', '/v1/merchant/programme')).body).toEqual(original);
+        await page.waitForFunction(() => !document.querySelector('main .status'));
+        expect(await axeViolations(page), 'programme editor').toEqual([]);
+        session.expectClean();
+      });
+      await shopper.page.reload();
+      await shopper.page.locator('sadakat-widget [part~="launcher"]').click();
+      await shopper.page.locator('sadakat-widget [part~="reward"]').first().waitFor();
+      // The boot copy kept in sessionStorage may paint the removed reward first; revalidation drops it.
+      await shopper.page.locator('sadakat-widget [part~="reward"]', { hasText: rewardName }).waitFor({ state: 'detached' });
+    } finally {
+      await shopper.close();
+      await merchant('PUT', '/v1/merchant/programme', original);
+    }
+  });
+});
+
 describe('accessibility of every screen', () => {
   for (const [locale, language, screens] of [
     ['tr', 'Türkçe', ['Raporlar', 'Program ayarları', 'Anket yanıtları', 'Değişiklik kaydı']],

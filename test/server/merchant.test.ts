@@ -138,6 +138,7 @@ describe('GET and PUT /v1/merchant/programme', () => {
     ['two order rules', (p: ProgrammeConfig) => ({ ...p, earnRules: [...p.earnRules, { kind: 'order', id: 'order-2', pointsPerUnit: 5 }] }), 'earnRules.8.kind'],
     ['a percentage above 100', (p: ProgrammeConfig) => ({ ...p, rewards: p.rewards.map((r) => (r.kind === 'percent_off' ? { ...r, value: 150 } : r)) }), 'rewards.2.value'],
     ['a campaign that ends before it starts', (p: ProgrammeConfig) => ({ ...p, campaigns: p.campaigns.map((c) => ({ ...c, endsAt: c.startsAt })) }), 'campaigns.0.endsAt'],
+    ['two tiers at one threshold', (p: ProgrammeConfig) => ({ ...p, tiers: [...p.tiers, { ...p.tiers[1]!, id: 'platin' }] }), 'tiers.3.threshold'],
     ['an unknown time zone', (p: ProgrammeConfig) => ({ ...p, timeZone: 'Mars/Olympus' }), 'timeZone'],
     ['an unknown key', (p: ProgrammeConfig) => ({ ...p, surprise: true }), 'surprise'],
   ])('refuses %s, naming the field, and keeps the old programme', async (_name, edit, field) => {

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ErrorEnvelope,
@@ -208,6 +208,49 @@ describe('the friend’s discount code at checkout', () => {
     expect(errorOf(other.body).code).toBe('coupon_used');
     const elsewhere = await shopWith();
     expect((await elsewhere.merchant('POST', `/v1/merchant/coupons/${discountCode}/validate`, {})).status).toBe(404);
+  });
+
+  it('is for a first order: a customer who already ordered here is refused, a new one is not', async () => {
+    const fx = await shopWith();
+    const advocate = await fx.advocate();
+    const claim = async (email: string) =>
+      ReferralClaimResponse.parse((await fx.storefront('POST', '/v1/referral-claims', { body: { code: advocate.code, email } })).body).discountCode;
+    const regular = { id: uniqueId('regular'), email: 'regular@example.com' };
+    await fx.order(regular, undefined);
+    const code = await claim('regular@example.com');
+
+    const validate = await fx.merchant('POST', `/v1/merchant/coupons/${code}/validate`, { orderAmount: 300, customerId: regular.id });
+    expect(validate.status).toBe(403);
+    expect(errorOf(validate.body)).toMatchObject({ code: 'coupon_first_order_only' });
+    const consume = await fx.merchant('POST', `/v1/merchant/coupons/${code}/consume`, { orderId: uniqueId('o'), orderAmount: 300, customerId: regular.id });
+    expect(consume.status).toBe(403);
+    expect(errorOf(consume.body).code).toBe('coupon_first_order_only');
+
+    // A customer the shop knows (signed up) but who never ordered may use it; the code stays unused until then.
+    const newcomer = uniqueId('newcomer');
+    await fx.merchant('POST', '/v1/merchant/signups', { customer: { id: newcomer } });
+    expect((await fx.merchant('POST', `/v1/merchant/coupons/${code}/validate`, { orderAmount: 300, customerId: newcomer })).status).toBe(200);
+    // The shop may report the order before using the code: that order itself does not count against it.
+    const { orderId } = await fx.order({ id: newcomer }, undefined);
+    const used = await fx.merchant('POST', `/v1/merchant/coupons/${code}/consume`, { orderId, orderAmount: 300, customerId: newcomer });
+    expect(used.status, JSON.stringify(used.body)).toBe(200);
+    expect((await fx.merchant('POST', `/v1/merchant/coupons/${code}/consume`, { orderId, orderAmount: 300, customerId: newcomer })).status).toBe(200);
+  });
+
+  it('holds a guest checkout keyed by a hashed e-mail to the same rule', async () => {
+    const fx = await shopWith();
+    const advocate = await fx.advocate();
+    const guestId = `misafir-${createHash('sha256').update('guest@example.com').digest('hex').slice(0, 16)}`;
+    const { discountCode } = ReferralClaimResponse.parse(
+      (await fx.storefront('POST', '/v1/referral-claims', { body: { code: advocate.code, email: 'guest@example.com' } })).body,
+    );
+    expect((await fx.merchant('POST', `/v1/merchant/coupons/${discountCode}/validate`, { orderAmount: 300, customerId: guestId })).status).toBe(200);
+    await fx.order({ id: guestId, email: 'guest@example.com' }, undefined);
+    const again = await fx.merchant('POST', `/v1/merchant/coupons/${discountCode}/validate`, { orderAmount: 300, customerId: guestId });
+    expect(again.status).toBe(403);
+    expect(errorOf(again.body).code).toBe('coupon_first_order_only');
+    const consume = await fx.merchant('POST', `/v1/merchant/coupons/${discountCode}/consume`, { orderId: uniqueId('o'), customerId: guestId });
+    expect(errorOf(consume.body).code).toBe('coupon_first_order_only');
   });
 });
 

@@ -1,12 +1,15 @@
 import type { ProgrammeConfig } from '../../../src/contract';
 import type { DashboardModel } from '../model';
 import { ErrorSummary } from './ErrorSummary';
-import { CampaignsFieldset, EarnRulesFieldset, RewardsFieldset, TiersFieldset } from './ProgrammeFieldsets';
+import { CampaignsFieldset } from './CampaignsFieldset';
+import { EarnRulesFieldset } from './EarnRulesFieldset';
 import { SaveBar } from './SaveBar';
+import { RewardsFieldset } from './RewardsFieldset';
 import { Section } from './Section';
+import { TiersFieldset } from './TiersFieldset';
 
 /**
- * The programme (earn rules, rewards, tiers, campaigns), saved whole with
+ * The programme (earn rules, rewards, tiers, campaigns: each edited, added or removed), saved whole with
  * `PUT /v1/merchant/programme`: the server validates it with the contract and either saves all of
  * it (audited) or nothing, naming each field; its errors land next to the fields.
  */
@@ -26,9 +29,9 @@ export function ProgrammeEditor({ model }: { model: DashboardModel }) {
             void config.saveProgramme();
           }}
         >
-          <EarnRulesFieldset model={model} draft={draft} programme={programme} />
-          <RewardsFieldset model={model} draft={draft} programme={programme} />
-          <TiersFieldset model={model} draft={draft} programme={programme} />
+          <EarnRulesFieldset model={model} draft={draft} programme={programme} stored={stored} />
+          <RewardsFieldset model={model} draft={draft} programme={programme} stored={stored} />
+          <TiersFieldset model={model} draft={draft} programme={programme} stored={stored} />
           <CampaignsFieldset model={model} draft={draft} programme={programme} stored={stored} />
           <ErrorSummary t={t} title={t('errorSummary')} issues={draft.errors.value} />
           <SaveBar model={model} state={draft.state.value} />

@@ -152,7 +152,7 @@ export async function consumeCoupon(
 ): Promise<MerchantCoupon> {
   const { shopId, checkout, now } = input;
   const friend = await friendFallback(input.code, (code) =>
-    consumeFriendCode(db, { shopId, programme: input.programme, code, orderId: checkout.orderId, orderAmount: checkout.orderAmount, now }),
+    consumeFriendCode(db, { shopId, programme: input.programme, code, orderId: checkout.orderId, orderAmount: checkout.orderAmount, customerId: checkout.customerId, now }),
   );
   if (friend) return friend;
   return inTransaction(db, async (trx) => {

@@ -29,6 +29,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   coupon_expired: 410,
   coupon_min_order: 422,
   coupon_wrong_customer: 403,
+  coupon_first_order_only: 403,
   customer_not_found: 404,
   order_not_found: 404,
   refund_exceeds_order: 409,

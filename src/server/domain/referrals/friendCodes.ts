@@ -36,6 +36,29 @@ function view(row: ReferralClaimRow, programme: ProgrammeConfig): MerchantCoupon
   };
 }
 
+/**
+ * Whether the customer at checkout already has an order at this shop other than `orderId` (the one
+ * the code is being used on, when the shop reported it before consuming). A guest checkout keyed by
+ * a hashed e-mail is just another customer id here, so it is held to the same rule.
+ */
+async function hasOrdered(db: Kysely<Tables>, shopId: string, customerId: string, orderId: string | undefined): Promise<boolean> {
+  let query = db
+    .selectFrom('orders')
+    .innerJoin('customers', (join) => join.onRef('customers.shop_id', '=', 'orders.shop_id').onRef('customers.id', '=', 'orders.customer_id'))
+    .select('orders.id')
+    .where('orders.shop_id', '=', shopId)
+    .where('customers.external_id', '=', customerId);
+  if (orderId !== undefined) query = query.where('orders.external_id', '!=', orderId);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** The friend's discount is for a first order: a customer who already ordered here is refused. */
+async function refuseReturningCustomer(db: Kysely<Tables>, shopId: string, customerId: string | undefined, orderId?: string): Promise<void> {
+  if (customerId !== undefined && (await hasOrdered(db, shopId, customerId, orderId))) {
+    throw new ApiError('coupon_first_order_only', 'This code is for a first order; this customer has ordered here before.');
+  }
+}
+
 function refuse(row: ReferralClaimRow, orderAmount: number | undefined, now: Date): ApiError | null {
   if (row.status === 'void') return new ApiError('coupon_void', 'This code was cancelled.');
   if (row.status === 'used') return new ApiError('coupon_used', 'This code was already used.');
@@ -65,13 +88,22 @@ export async function validateFriendCode(
   if (!row) return null;
   const problem = refuse(row, input.checkout.orderAmount, input.now);
   if (problem) throw problem;
+  await refuseReturningCustomer(db.kysely, input.shopId, input.checkout.customerId);
   return { coupon: view(row, input.programme), discountAmount: discount(row, input.checkout.orderAmount) };
 }
 
 /** Uses a friend's code on one order, exactly once (conditional write); the same order again is a success. */
 export async function consumeFriendCode(
   db: Database,
-  input: { shopId: string; programme: ProgrammeConfig; code: string; orderId: string; orderAmount?: number | undefined; now: Date },
+  input: {
+    shopId: string;
+    programme: ProgrammeConfig;
+    code: string;
+    orderId: string;
+    orderAmount?: number | undefined;
+    customerId?: string | undefined;
+    now: Date;
+  },
 ): Promise<MerchantCoupon | null> {
   const { shopId, now } = input;
   return inTransaction(db, async (trx) => {
@@ -80,6 +112,7 @@ export async function consumeFriendCode(
     if (row.status === 'used' && row.used_order === input.orderId) return view(row, input.programme);
     const problem = refuse(row, input.orderAmount, now);
     if (problem) throw problem;
+    await refuseReturningCustomer(trx, shopId, input.customerId, input.orderId);
     const at = now.toISOString();
     const { numUpdatedRows } = await trx
       .updateTable('referral_claims')
