@@ -19,6 +19,7 @@ export const ErrorCode = z.enum([
   // Redemptions and coupons.
   'reward_not_found',
   'insufficient_points',
+  'price_changed',
   'tier_required',
   'idempotency_key_required',
   'idempotency_key_reused',

@@ -6,6 +6,12 @@ export const IdempotencyKey = z.string().check(z.minLength(8), z.maxLength(255),
 
 export const RedeemRequest = z.strictObject({
   rewardId: Id,
+  /**
+   * The cost the shopper was shown. When present and the reward now costs something else, the
+   * server answers 409 `price_changed` and debits nothing, so nobody pays a price they did not see.
+   * Optional so clients that do not send it keep working (they pay the current cost).
+   */
+  expectedCost: z.optional(z.int().check(z.positive())),
 });
 export type RedeemRequest = z.infer<typeof RedeemRequest>;
 

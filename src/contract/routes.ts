@@ -63,7 +63,7 @@ export const routes = {
     path: '/v1/redemptions',
     auth: 'customer',
     summary:
-      'Spend points on a reward and receive a single-use coupon code. Requires an Idempotency-Key header: a retry with the same key returns the same coupon and debits once.',
+      'Spend points on a reward and receive a single-use coupon code. Requires an Idempotency-Key header: a retry with the same key returns the same coupon and debits once. Send the cost the shopper was shown as expectedCost: if the reward now costs something else the answer is 409 price_changed, nothing is debited and the key is not used up.',
     query: BootQuery,
     body: RedeemRequest,
     responses: { 201: RedeemResponse },

@@ -68,6 +68,7 @@ describe('the kit against broken servers', () => {
       'identity.valid-token',
       'redemptions.happy-path',
       'redemptions.insufficient-points',
+      'redemptions.price-changed',
     ]);
     expect(resultOf(report, 'boot.signed-in')?.reason).toMatch(/the 200 body does not match the contract's schema for boot: customer\.balance: expected number, got string "2450"$/);
     // Checks that build on a failed one are skipped, naming it, never passed.
@@ -128,7 +129,26 @@ describe('the kit against broken servers', () => {
     );
     expect(code, out).toBe(1);
     expect(out).toMatch(/✗ the same Idempotency-Key and body again → the same coupon and balance\n\s+a retry issued another coupon .*\n\s+\[redemptions\.replay\]/);
-    expect(out).toMatch(/^FAIL: 4 passed, 3 failed, 0 skipped/m);
+    expect(out).toMatch(/^FAIL: 5 passed, 3 failed, 0 skipped/m);
+  });
+
+  it('a server that ignores expectedCost (charges a price the shopper never saw) fails the price-changed check', async () => {
+    const { report } = await serveBroken((real) => async (request) => {
+      if (new URL(request.url).pathname !== '/v1/redemptions' || request.method !== 'POST') return real(request);
+      const text = await request.text();
+      let forwarded = text;
+      try {
+        const { expectedCost: _ignored, ...body } = JSON.parse(text) as Record<string, unknown>;
+        forwarded = JSON.stringify(body);
+      } catch {
+        // Not JSON: the kit's malformed-input checks; pass it on untouched.
+      }
+      const headers = new Headers(request.headers);
+      headers.delete('Content-Length');
+      return real(new Request(request.url, { method: 'POST', headers, body: forwarded }));
+    });
+    expect(failedIds(report), formatReport(report)).toEqual(['redemptions.price-changed']);
+    expect(resultOf(report, 'redemptions.price-changed')?.reason).toMatch(/^expected 409 price_changed, got 201/);
   });
 
   it('error messages with a stack trace and a file path fail the leak check', async () => {

@@ -129,7 +129,7 @@ describe('the widget’s own failures stay in the widget (T11)', () => {
       await panel(page).getByRole('button', { name: 'Evet, puanla al' }).click();
       expect(await panel(page).locator('#sadakat-issued-code').inputValue()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
       expect(bodies).toHaveLength(1);
-      expect(JSON.parse(bodies[0] ?? '')).toEqual({ rewardId: expect.any(String) });
+      expect(JSON.parse(bodies[0] ?? '')).toEqual({ rewardId: expect.any(String), expectedCost: 400 });
 
       await page.evaluate(() => {
         crypto.randomUUID = () => {

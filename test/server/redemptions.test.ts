@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CouponCode, ErrorEnvelope, RedeemResponse } from '../../src/contract';
+import { CouponCode, ErrorEnvelope, ProgrammeConfig, RedeemResponse } from '../../src/contract';
 import { ensureCustomer } from '../../src/server/domain/customers';
 import { appendLedgerEntry, ledgerSum } from '../../src/server/domain/ledger';
+import { merchantClient } from '../support/loyalty';
 import { createTestBackend, type TestBackend } from '../support/testBackend';
 
 let backend: TestBackend;
@@ -11,11 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => backend.close());
 
-async function redeem(token: string, rewardId: string, key: string | null = randomUUID()) {
+async function redeem(token: string, rewardId: string, key: string | null = randomUUID(), extra: { expectedCost?: unknown } = {}) {
   const response = await backend.app.request(`/v1/redemptions?shop=${backend.shop.publishableKey}&locale=tr`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) },
-    body: JSON.stringify({ rewardId }),
+    body: JSON.stringify({ rewardId, ...extra }),
   });
   return { response, body: (await response.json()) as unknown };
 }
@@ -42,6 +43,70 @@ async function customerWith(points: number) {
 }
 
 const errorCode = (body: unknown) => ErrorEnvelope.parse(body).error.code;
+
+describe('POST /v1/redemptions with expectedCost (T29: the price changed between display and click)', () => {
+  /** Sets one reward's cost through the merchant API, as the shop's back office would. */
+  async function setCost(rewardId: string, cost: number) {
+    const merchant = merchantClient(backend);
+    const programme = ProgrammeConfig.parse((await merchant('GET', '/v1/merchant/programme')).body);
+    const next = { ...programme, rewards: programme.rewards.map((r) => (r.id === rewardId ? { ...r, cost } : r)) };
+    expect((await merchant('PUT', '/v1/merchant/programme', next)).status).toBe(200);
+  }
+
+  it('refuses a stale expectedCost with 409 price_changed naming the current cost, and debits nothing', async () => {
+    const { externalId, token } = await customerWith(1000);
+    const { response, body } = await redeem(token, 'free-shipping', randomUUID(), { expectedCost: 300 });
+    expect(response.status).toBe(409);
+    const { error } = ErrorEnvelope.parse(body);
+    expect(error.code).toBe('price_changed');
+    expect(error.message).toContain('400');
+    expect(await customerState(externalId)).toEqual({ balance: 1000, sum: 1000, coupons: 0 });
+  });
+
+  it('redeems when expectedCost matches, and as before when it is absent', async () => {
+    const matching = await customerWith(1000);
+    const ok = await redeem(matching.token, 'free-shipping', randomUUID(), { expectedCost: 400 });
+    expect(ok.response.status).toBe(201);
+    expect(RedeemResponse.parse(ok.body)).toMatchObject({ coupon: { cost: 400 }, balance: 600 });
+    const old = await customerWith(1000);
+    const legacy = await redeem(old.token, 'free-shipping');
+    expect(legacy.response.status).toBe(201);
+    expect(await customerState(old.externalId)).toEqual({ balance: 600, sum: 600, coupons: 1 });
+  });
+
+  it('refuses an expectedCost that is not a positive integer', async () => {
+    const { externalId, token } = await customerWith(1000);
+    for (const expectedCost of [0, -400, 1.5, '400', null, 2 ** 53]) {
+      const { response, body } = await redeem(token, 'free-shipping', randomUUID(), { expectedCost });
+      expect(response.status, String(expectedCost)).toBe(400);
+      expect(errorCode(body)).toBe('validation_failed');
+    }
+    expect(await customerState(externalId)).toEqual({ balance: 1000, sum: 1000, coupons: 0 });
+  });
+
+  it('after the merchant raises the cost: the old price is refused, the key stays usable, the new price is charged', async () => {
+    const { externalId, token } = await customerWith(1000);
+    await setCost('free-shipping', 450);
+    try {
+      const key = randomUUID();
+      const stale = await redeem(token, 'free-shipping', key, { expectedCost: 400 });
+      expect(stale.response.status).toBe(409);
+      expect(errorCode(stale.body)).toBe('price_changed');
+      expect(await customerState(externalId)).toEqual({ balance: 1000, sum: 1000, coupons: 0 });
+      // The refusal rolled the key's claim back: nothing is stored under it, so no error is replayed.
+      const again = await redeem(token, 'free-shipping', key, { expectedCost: 450 });
+      expect(again.response.status).toBe(201);
+      expect(again.response.headers.get('Idempotent-Replayed')).toBeNull();
+      expect(RedeemResponse.parse(again.body)).toMatchObject({ coupon: { cost: 450 }, balance: 550 });
+      // A retry of that success with the same key and body replays it; with the stale price it is another request.
+      expect((await redeem(token, 'free-shipping', key, { expectedCost: 450 })).response.headers.get('Idempotent-Replayed')).toBe('true');
+      expect(errorCode((await redeem(token, 'free-shipping', key, { expectedCost: 400 })).body)).toBe('idempotency_key_reused');
+      expect(await customerState(externalId)).toEqual({ balance: 550, sum: 550, coupons: 1 });
+    } finally {
+      await setCost('free-shipping', 400);
+    }
+  });
+});
 
 describe('POST /v1/redemptions', () => {
   it('spends points on a reward and issues a single-use code', async () => {

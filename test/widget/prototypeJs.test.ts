@@ -55,13 +55,13 @@ function clientRecordingBodies() {
 describe('on a page with Prototype.js 1.6', () => {
   it('sends the same redeem body as a clean page, and the server redeems once', async () => {
     const clean = clientRecordingBodies();
-    expect((await clean.api.redeem('50-off', randomUUID())).ok).toBe(true);
+    expect((await clean.api.redeem('50-off', 1000, randomUUID())).ok).toBe(true);
 
     install();
     const onPrototype = clientRecordingBodies();
     const key = randomUUID();
-    const first = await onPrototype.api.redeem('50-off', key);
-    const replay = await onPrototype.api.redeem('50-off', key);
+    const first = await onPrototype.api.redeem('50-off', 1000, key);
+    const replay = await onPrototype.api.redeem('50-off', 1000, key);
     expect(first.ok && replay.ok).toBe(true);
     if (first.ok && replay.ok) expect(replay.data.coupon.code).toBe(first.data.coupon.code);
     expect(onPrototype.bodies).toEqual([clean.bodies[0], clean.bodies[0]]);

@@ -16,11 +16,11 @@ async function balanceOf(t: CheckApi, token: string): Promise<number> {
   return body.customer?.balance ?? t.fail('a valid customer token got no customer snapshot', exchange);
 }
 
-function redeem(t: CheckApi, token: string, key: string | null, rewardId: string) {
+function redeem(t: CheckApi, token: string, key: string | null, rewardId: string, expectedCost?: number) {
   return t.call('redeem', {
     token,
     asCustomer: true,
-    body: { rewardId },
+    body: expectedCost === undefined ? { rewardId } : { rewardId, expectedCost },
     headers: key === null ? {} : { 'Idempotency-Key': key },
   });
 }
@@ -158,5 +158,24 @@ export const redemptionChecks = defineGroup({
       const balance = await balanceOf(t, token);
       if (balance !== 0) t.fail(`a refused redemption left the balance at ${balance}`, t.http.exchanges.at(-1));
     }),
+    redemptionCheck(
+      'price-changed',
+      'an expectedCost other than the current cost → 409 price_changed, nothing debited; the same key with the current cost then redeems',
+      async (t) => {
+        const reward = await cheapestReward(t);
+        const { token } = await customerWithPoints(t, reward.cost);
+        const before = await balanceOf(t, token);
+        const key = crypto.randomUUID();
+        t.expectError(await redeem(t, token, key, reward.id, reward.cost + 1), 409, 'price_changed');
+        const after = await balanceOf(t, token);
+        if (after !== before) t.fail(`a refused stale price moved the balance from ${before} to ${after}`, t.http.exchanges.at(-1));
+        // The refusal must not be stored under the key: a shopper who saw the new price confirms again.
+        const exchange = await redeem(t, token, key, reward.id, reward.cost);
+        const response = t.expectSuccess('redeem', exchange, 201);
+        if (response.balance !== before - reward.cost) {
+          t.fail(`balance ${before} − cost ${reward.cost} should leave ${before - reward.cost}, the response says ${response.balance}`, exchange);
+        }
+      },
+    ),
   ],
 });

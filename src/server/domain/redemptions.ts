@@ -23,6 +23,8 @@ export interface RedeemInput {
   programme: ProgrammeConfig;
   claims: CustomerClaims;
   rewardId: string;
+  /** The cost the shopper was shown; absent from clients that predate it. */
+  expectedCost?: number;
   idempotencyKey: string;
   locale: string;
   now: Date;
@@ -45,7 +47,8 @@ export async function redeemReward(db: Database, input: RedeemInput): Promise<Re
     shopId,
     scope: `customer:${claims.externalId}`,
     key: input.idempotencyKey,
-    requestHash: hashRequest({ rewardId: input.rewardId }),
+    // An absent expectedCost drops out of the JSON, so keys stored before the field existed still match.
+    requestHash: hashRequest({ rewardId: input.rewardId, expectedCost: input.expectedCost }),
   };
   return inTransaction(db, async (trx) => {
     const claim = await claimIdempotencyKey(trx, key, now);
@@ -53,6 +56,11 @@ export async function redeemReward(db: Database, input: RedeemInput): Promise<Re
 
     const reward = programme.rewards.find((r) => r.id === input.rewardId);
     if (!reward) throw new ApiError('reward_not_found', 'This reward does not exist.');
+    // Thrown inside the transaction, so the key's claim rolls back with it: nothing is stored to
+    // replay, and the client may confirm again at the new price (with a new key, or even this one).
+    if (input.expectedCost !== undefined && input.expectedCost !== reward.cost) {
+      throw new ApiError('price_changed', `The price of this reward changed: it now costs ${reward.cost} points.`);
+    }
     const customer = await ensureCustomer(trx, shopId, claims, now);
     if (reward.tierId) {
       const required = programme.tiers.find((t) => t.id === reward.tierId);

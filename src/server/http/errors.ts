@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
   reward_not_found: 404,
   insufficient_points: 409,
+  price_changed: 409,
   tier_required: 403,
   idempotency_key_required: 400,
   idempotency_key_reused: 422,

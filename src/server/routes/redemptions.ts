@@ -22,6 +22,7 @@ export const redemptionRoutes = new Hono<AppEnv>().post(routes.redeem.path, asyn
     programme,
     claims,
     rewardId: body.rewardId,
+    expectedCost: body.expectedCost,
     idempotencyKey,
     locale: resolveLocale(query.locale, programme.defaultLocale),
     now: c.get('now')(),

@@ -4,6 +4,7 @@ import type { Translator } from '../i18n/translate';
 
 const KNOWN = new Set([
   'insufficient_points',
+  'price_changed',
   'tier_required',
   'reward_not_found',
   'already_claimed',

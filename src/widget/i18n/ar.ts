@@ -109,6 +109,7 @@ export const ar = {
   'rewards.confirm': 'نعم، استبدل',
   'rewards.cancel': 'إلغاء',
   'rewards.pending': 'جارٍ التنفيذ…',
+  'rewards.priceChangedTo': 'تغيّر سعر هذه المكافأة إلى {cost}. أكّد مجددًا لاستبدالها بالسعر الجديد.',
   'rewards.issuedTitle': 'رمزك جاهز',
   'rewards.howTo': 'الصقه في حقل القسيمة عند الدفع.',
   'rewards.copy': 'نسخ الرمز',
@@ -130,6 +131,7 @@ export const ar = {
   'toast.earned': 'أُضيفت {amount} إلى حسابك!',
 
   'claim.insufficient_points': 'ليست لديك نقاط كافية لهذه المكافأة.',
+  'claim.price_changed': 'تغيّر سعر هذه المكافأة.',
   'claim.tier_required': 'هذه المكافأة لمستوى أعلى.',
   'claim.reward_not_found': 'لم تعد هذه المكافأة متاحة. أعد تحميل الصفحة وحاول مجددًا.',
   'claim.already_claimed': 'لقد كسبت هذا من قبل.',

@@ -138,6 +138,7 @@ export const en = {
   'rewards.confirm': 'Yes, redeem',
   'rewards.cancel': 'Cancel',
   'rewards.pending': 'Working…',
+  'rewards.priceChangedTo': 'The price of this reward changed to {cost}. Confirm again to redeem it at the new price.',
   'rewards.issuedTitle': 'Your code is ready',
   'rewards.howTo': 'Paste it in the coupon field at checkout.',
   'rewards.copy': 'Copy code',
@@ -159,6 +160,7 @@ export const en = {
   'toast.earned': '{amount} added to your account!',
 
   'claim.insufficient_points': "You don't have enough points for this reward.",
+  'claim.price_changed': 'The price of this reward changed.',
   'claim.tier_required': 'This reward is for a higher tier.',
   'claim.reward_not_found': 'This reward is no longer available. Reload and try again.',
   'claim.already_claimed': 'You have already earned this.',

@@ -159,6 +159,7 @@ export const tr = {
   'rewards.confirm': 'Evet, puanla al',
   'rewards.cancel': 'Vazgeç',
   'rewards.pending': 'İşleniyor…',
+  'rewards.priceChangedTo': 'Bu ödülün fiyatı {cost} olarak değişti. Yeni fiyatla almak için tekrar onayla.',
   'rewards.issuedTitle': 'Kodun hazır',
   'rewards.howTo': 'Ödeme adımında kupon kodu alanına yapıştır.',
   'rewards.copy': 'Kodu kopyala',
@@ -180,6 +181,7 @@ export const tr = {
   'toast.earned': 'Hesabına {amount} eklendi!',
 
   'claim.insufficient_points': 'Bu ödül için puanın yetmiyor.',
+  'claim.price_changed': 'Bu ödülün fiyatı değişti.',
   'claim.tier_required': 'Bu ödül daha üst bir seviyeye özel.',
   'claim.reward_not_found': 'Bu ödül artık yok. Sayfayı yenileyip yeniden dene.',
   'claim.already_claimed': 'Bunu daha önce kazandın.',

@@ -62,9 +62,12 @@ export function createStorefrontApi(connection: () => Connection) {
     activity: (cursor: string | null, limit = 20) =>
       call('GET', routes.activity.path, ActivityPage, { query: { limit: String(limit), ...(cursor ? { cursor } : {}) } }),
     claim: (request: ClaimRequest) => call('POST', routes.claim.path, ClaimResponse, { body: request }),
-    /** One redemption attempt; retries of the same attempt must pass the same key. */
-    redeem: (rewardId: string, idempotencyKey: string) =>
-      call('POST', routes.redeem.path, RedeemResponse, { body: { rewardId }, headers: { 'idempotency-key': idempotencyKey } }),
+    /**
+     * One redemption attempt at the cost the shopper was shown; retries of the same attempt must
+     * pass the same key. Another current cost answers `price_changed` and debits nothing.
+     */
+    redeem: (rewardId: string, expectedCost: number, idempotencyKey: string) =>
+      call('POST', routes.redeem.path, RedeemResponse, { body: { rewardId, expectedCost }, headers: { 'idempotency-key': idempotencyKey } }),
   };
 }
 export type StorefrontApi = ReturnType<typeof createStorefrontApi>;

@@ -11,6 +11,7 @@ export function RedeemConfirm({ reward, balance, rewards }: { reward: Reward; ba
   useEffect(() => title.current?.focus(), [reward.id]);
   const pending = rewards.pending.value;
   const error = rewards.error.value;
+  const changedCost = rewards.changedCost.value;
   return (
     <section class="card confirm" role="group" aria-labelledby="sadakat-confirm-title" aria-describedby="sadakat-confirm-body">
       <h3 class="card-title" id="sadakat-confirm-title" tabIndex={-1} ref={title}>
@@ -21,7 +22,7 @@ export function RedeemConfirm({ reward, balance, rewards }: { reward: Reward; ba
       </p>
       {error ? (
         <p class="form-error" role="alert" part="error">
-          {errorText(t, error)}
+          {changedCost === null ? errorText(t, error) : t('rewards.priceChangedTo', { cost: points(changedCost) })}
         </p>
       ) : null}
       <div class="confirm-actions">

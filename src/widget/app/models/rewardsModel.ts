@@ -18,8 +18,12 @@ const RETRYABLE: ReadonlySet<WidgetErrorCode> = new Set(['network', 'timeout']);
 
 /** The Rewards view: what the shopper can afford, the confirmation step, redeeming, the codes. */
 export const RewardsModel = createModel((context: AppContext, loyalty: LoyaltyModel, api: StorefrontApi) => {
-  /** The reward waiting for "yes, redeem". */
-  const confirming = signal<Reward | null>(null);
+  /** The reward waiting for "yes, redeem", as it was when the shopper asked. */
+  const asked = signal<Reward | null>(null);
+  /** The same reward as the latest data has it: a refresh after `price_changed` shows the new cost here. */
+  const confirming = computed(() => loyalty.programme.value?.rewards.find((reward) => reward.id === asked.value?.id) ?? asked.value);
+  /** The cost a `price_changed` answer refused, until the shopper asks again or cancels. */
+  const refusedCost = signal<number | null>(null);
   const pending = signal(false);
   const error = signal<WidgetErrorCode | null>(null);
   /** The code just issued, shown with its copy button. */
@@ -60,14 +64,21 @@ export const RewardsModel = createModel((context: AppContext, loyalty: LoyaltyMo
     pending,
     error,
     issued,
+    /** The new cost once fresh data shows one other than the refused cost; `null` until then. */
+    changedCost: computed(() => {
+      const cost = confirming.value?.cost;
+      return error.value === 'price_changed' && cost !== undefined && cost !== refusedCost.value ? cost : null;
+    }),
     ask(reward: Reward) {
       error.value = null;
       issued.value = null;
-      confirming.value = reward;
+      refusedCost.value = null;
+      asked.value = reward;
     },
     cancel() {
-      confirming.value = null;
+      asked.value = null;
       error.value = null;
+      refusedCost.value = null;
     },
     dismissCode() {
       issued.value = null;
@@ -75,7 +86,8 @@ export const RewardsModel = createModel((context: AppContext, loyalty: LoyaltyMo
     /** Another shopper now (identify, logout): drop the codes and the step of the previous one. */
     forget() {
       generation++;
-      confirming.value = null;
+      asked.value = null;
+      refusedCost.value = null;
       pending.value = false;
       error.value = null;
       issued.value = null;
@@ -87,24 +99,30 @@ export const RewardsModel = createModel((context: AppContext, loyalty: LoyaltyMo
       if (!reward || pending.value) return;
       pending.value = true;
       error.value = null;
-      const asked = generation;
+      const started = generation;
       try {
+        // A new key per confirmation: a refused price stores nothing under the old one, but a new
+        // price is a new attempt.
         const key = newIdempotencyKey();
-        let result = await api.redeem(reward.id, key);
-        if (asked === generation && !result.ok && RETRYABLE.has(result.error.code)) result = await api.redeem(reward.id, key);
-        if (asked !== generation) return;
+        let result = await api.redeem(reward.id, reward.cost, key);
+        if (started === generation && !result.ok && RETRYABLE.has(result.error.code)) result = await api.redeem(reward.id, reward.cost, key);
+        if (started !== generation) return;
         if (!result.ok) {
           error.value = result.error.code;
+          if (result.error.code === 'price_changed') {
+            refusedCost.value = reward.cost;
+            context.refresh();
+          }
           return;
         }
         const { coupon, balance } = result.data;
         fresh.value = [coupon, ...fresh.value];
         issued.value = coupon;
-        confirming.value = null;
+        asked.value = null;
         context.setBalance(balance);
         context.emit('sadakat:redeem', { rewardId: reward.id, cost: coupon.cost, balance });
       } finally {
-        if (asked === generation) pending.value = false;
+        if (started === generation) pending.value = false;
       }
     },
   };
