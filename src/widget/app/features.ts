@@ -1,4 +1,5 @@
 import type { AppContext } from '../core/appContext';
+import { tokenSubject } from '../core/tokenSubject';
 import { createStorefrontApi } from './api/storefront';
 import { ActivityModel } from './models/activityModel';
 import { EarnModel } from './models/earnModel';
@@ -8,12 +9,8 @@ import { ToastModel } from './models/toastModel';
 
 /** Who a token names (`iss` and `sub`, unverified), or the token itself when it is not a readable JWT. */
 function whoIs(token: string | null): string | null {
-  try {
-    const claims = JSON.parse(atob((token ?? '').split('.')[1] ?? '')) as { iss?: unknown; sub?: unknown };
-    return `${String(claims.iss)} ${String(claims.sub)}`;
-  } catch {
-    return token;
-  }
+  const subject = tokenSubject(token);
+  return subject ? `${String(subject.iss)} ${subject.sub}` : token;
 }
 
 /** The per-feature models next to the loyalty one, created together and disposed together. */

@@ -1,5 +1,6 @@
 import { bootRoute } from './endpoints';
 import { storageKey } from './surveyTriggers';
+import { tokenSubject } from './tokenSubject';
 
 /**
  * This tab's copy of the boot payload, per shop, shopper and locale, in `sessionStorage`: the next
@@ -29,15 +30,8 @@ const GUEST = 'guest';
 /** `guest`, `c.<sub>` for a shopper, `null` when the token names no subject (then nothing is kept). */
 export function subjectOf(token: string | null): string | null {
   if (!token) return GUEST;
-  try {
-    const part = token.split('.')[1] ?? '';
-    const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    const claims: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
-    const sub = (claims as { sub?: unknown } | null)?.sub;
-    return typeof sub === 'string' && sub ? `c.${encodeURIComponent(sub)}` : null;
-  } catch {
-    return null;
-  }
+  const subject = tokenSubject(token);
+  return subject ? `c.${encodeURIComponent(subject.sub)}` : null;
 }
 
 /**

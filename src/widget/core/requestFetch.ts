@@ -1,4 +1,5 @@
 import { RESERVED_HEADERS, type ParsedOptions } from './options';
+import { tokenSubject } from './tokenSubject';
 
 /** How the request layer tells the widget that the session changed under it. */
 export interface SessionHooks {
@@ -10,14 +11,10 @@ export interface SessionHooks {
   switched(token: string | null): void;
 }
 
-/** `iss` and `sub` of a JWT, unverified: only to tell one customer from another. */
+/** `iss` and `sub` together: one customer, whatever token the shop minted for them. */
 function identity(token: string | null): string | null {
-  try {
-    const claims = JSON.parse(atob((token?.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { iss?: unknown; sub?: unknown };
-    return typeof claims.sub === 'string' ? `${String(claims.iss)} ${claims.sub}` : null;
-  } catch {
-    return null;
-  }
+  const subject = tokenSubject(token);
+  return subject && `${String(subject.iss)} ${subject.sub}`;
 }
 
 const bearer = (headers: Headers) => headers.get('authorization')?.replace(/^Bearer /, '') ?? null;

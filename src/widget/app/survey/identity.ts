@@ -1,3 +1,5 @@
+import { tokenSubject } from '../../core/tokenSubject';
+
 /** A v4 UUID: `crypto.randomUUID` where it exists (secure contexts), else from `getRandomValues`. */
 export function uuid(crypto: Crypto): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -25,13 +27,7 @@ function hash(text: string): string {
  */
 export function identityOf(token: string | null): string {
   if (!token) return 'g';
-  try {
-    const part = token.split('.')[1] ?? '';
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
-    const claims = JSON.parse(json) as { iss?: unknown; sub?: unknown };
-    if (typeof claims.sub === 'string') return `c${hash(`${String(claims.iss)}:${claims.sub}`)}`;
-  } catch {
-    // Not a JWT we can read: fall back to the token itself (stable for this page at least).
-  }
-  return `c${hash(token)}`;
+  const subject = tokenSubject(token);
+  // Not a JWT we can read: the token itself (stable for this page at least).
+  return `c${hash(subject ? `${String(subject.iss)}:${subject.sub}` : token)}`;
 }
