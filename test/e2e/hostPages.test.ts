@@ -153,6 +153,22 @@ describe('host pages', () => {
       }
     }));
 
+  it('a fetch wrapper that never settles and ignores the abort signal (T06): the error state at the deadline, nothing thrown', () =>
+    withHostSession(async (session, requests) => {
+      const { page } = session;
+      const { url, shop } = demo();
+      const hanging = `window.fetch = function () { return new Promise(function () {}); };`;
+      const init = `Sadakat.init(${JSON.stringify({ shop: shop.publishableKey, api: url, timeout: 1500 })});`;
+      await page.goto(await serveHostPage(page, 'hanging-fetch', { headScripts: [hanging, QUEUE_STUB, init], widgetTags: [widgetTag({ init: false })] }));
+      await page.evaluate(() => (window as unknown as Api).Sadakat.open());
+      await page.locator(`sadakat-widget ${widget.panel} [part~="error"]`).waitFor({ state: 'visible', timeout: 10_000 });
+      await expect(page.locator(`sadakat-widget ${widget.launcher}`).textContent()).resolves.not.toMatch(/\d/);
+      // The wrapper swallowed every call: nothing reached the network, nothing reached the page.
+      expect(requests.filter((request) => request.url().includes('/v1/'))).toEqual([]);
+      expect(await receivedByHost(page)).toEqual([]);
+      expect(session.pageErrors).toEqual([]);
+    }));
+
   it('polluted-prototype URL (?__proto__[…], #constructor[prototype]…, ?ref=__proto__): no execution, no foreign request', () =>
     withHostSession(async (session, requests) => {
       const suffix =

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ar } from '../../src/widget/i18n/ar';
 import { en } from '../../src/widget/i18n/en';
 import { launcherMessages } from '../../src/widget/i18n/launcher';
-import { formatPoints, LANGUAGES, resolveLocale } from '../../src/widget/i18n/locale';
+import { formatPoints, LANGUAGES, resolveLocale, RTL_LANGUAGES } from '../../src/widget/i18n/locale';
 import { tr, trDative } from '../../src/widget/i18n/tr';
 import { catalogFor, loadCatalog, loadedCatalogs } from '../../src/widget/i18n/catalogs';
 import { createTranslator as translatorWith } from '../../src/widget/i18n/translate';
@@ -116,6 +116,11 @@ describe('locale chain', () => {
     expect(resolveLocale(undefined, document, { languages: ['en'] })).toMatchObject({ language: 'ar', dir: 'rtl' });
     document.documentElement.lang = '';
     expect(resolveLocale('not a tag', document, { languages: ['EN-us'] })).toMatchObject({ tag: 'en-US' });
+  });
+
+  it('lists exactly the catalog languages that Intl writes right to left', () => {
+    const direction = (language: string) => (new Intl.Locale(language) as Intl.Locale & { textInfo: { direction: string } }).textInfo.direction;
+    expect(LANGUAGES.filter((language) => direction(language) === 'rtl')).toEqual([...RTL_LANGUAGES]);
   });
 });
 

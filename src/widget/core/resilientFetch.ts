@@ -88,6 +88,10 @@ async function capped(response: Response, max: number): Promise<Response> {
   return new Response(new Blob(chunks as BlobPart[]), init);
 }
 
+/** Rejects with the signal's reason once it aborts; never settles without a signal. */
+const abandoned = (signal?: AbortSignal | null) =>
+  new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+
 export function resilientFetch(fetchFn: typeof fetch, options: ResilientFetchOptions = {}): typeof fetch {
   const { tries = 3, baseDelay = 250, maxDelay = 2000, maxBody = 1 << 20, random = Math.random, timers = globalThis, lifetime } = options;
   return async (input, init = {}) => {
@@ -99,7 +103,9 @@ export function resilientFetch(fetchFn: typeof fetch, options: ResilientFetchOpt
       if (lifetime?.aborted) throw lifetime.reason;
       let response: Response | null = null;
       try {
-        response = await fetchFn(input, init);
+        // Raced against the caller's signal: a host's fetch wrapper that ignores it (T06) cannot
+        // hold the widget past its deadline.
+        response = await Promise.race([fetchFn(input, init), abandoned(init.signal)]);
       } catch (error) {
         // An abort is the caller's deadline or destroy(): never retried.
         if (!retryable || attempt >= tries || init.signal?.aborted) throw error;

@@ -15,8 +15,12 @@ export interface ResolvedLocale {
   fallback?: true;
 }
 
-/** Right-to-left scripts' languages (`Intl.Locale#getTextInfo` is not available everywhere). */
-const RTL = ['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug'];
+/**
+ * The catalogs' right-to-left languages (`Intl.Locale#getTextInfo` is not available everywhere).
+ * Only languages with a catalog can be shown, so only they are listed; test/widget/i18n.test.ts
+ * checks this list against `Intl` for every language in `LANGUAGES`.
+ */
+export const RTL_LANGUAGES: readonly Language[] = ['ar'];
 
 function canonical(tag: string | null | undefined): string | null {
   if (!tag) return null;
@@ -32,7 +36,7 @@ export function localeFor(candidate: string | null | undefined): ResolvedLocale 
   const tag = canonical(candidate);
   const language = tag?.split('-')[0]?.toLowerCase() ?? '';
   if (!tag || !(LANGUAGES as readonly string[]).includes(language)) return null;
-  return { tag, language: language as Language, dir: RTL.includes(language) ? 'rtl' : 'ltr' };
+  return { tag, language: language as Language, dir: RTL_LANGUAGES.includes(language as Language) ? 'rtl' : 'ltr' };
 }
 
 /**
