@@ -168,6 +168,9 @@ describe('Activity', () => {
   it('pages through the history with "load more", newest first, with signed deltas and order references', async () => {
     for (let i = 1; i <= 22; i++) {
       await merchant('/v1/merchant/customers/elif/adjustments', { points: i, reason: `Düzeltme ${i}` }, `adj-elif-${i}-0000`);
+      // Entries stamped in the same millisecond have no "newest" between them (ids break the tie
+      // at random); a few ms apart, the order the test asserts is the order they were made.
+      await new Promise((resolve) => setTimeout(resolve, 3));
     }
     const widget = suite.start(suite.options({ customerToken: await suite.backend.tokenFor('elif') }));
     await launcherText(widget, /\d/);
