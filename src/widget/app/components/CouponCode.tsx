@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { Icon } from './Icon';
+import { useCopy } from './useCopy';
 
 /**
  * A code with a copy button: the clipboard API when allowed, else the text is selected for Ctrl+C.
@@ -8,29 +8,7 @@ import { Icon } from './Icon';
  */
 export function CouponCode({ code, id }: { code: string; id: string }) {
   const { t } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<'idle' | 'copied' | 'selected'>('idle');
-  useEffect(() => {
-    if (state !== 'copied') return;
-    const timer = setTimeout(() => setState('idle'), 4000);
-    return () => clearTimeout(timer);
-  }, [state]);
-
-  const select = () => {
-    input.current?.focus();
-    input.current?.select();
-    setState('selected');
-  };
-  const copy = async () => {
-    try {
-      const clipboard = input.current?.ownerDocument.defaultView?.navigator.clipboard;
-      if (!clipboard) return select();
-      await clipboard.writeText(code);
-      setState('copied');
-    } catch {
-      select();
-    }
-  };
+  const { input, state, copy } = useCopy(code);
 
   return (
     <div class="code-box">

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { Icon } from '../../components/Icon';
+import { useCopy } from '../../components/useCopy';
 import { useReferralText } from './useReferralText';
 
 /**
@@ -8,30 +8,7 @@ import { useReferralText } from './useReferralText';
  */
 export function CopyLink({ link, onCopied }: { link: string; onCopied(): void }) {
   const { t } = useReferralText();
-  const input = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<'idle' | 'copied' | 'selected'>('idle');
-  useEffect(() => {
-    if (state !== 'copied') return;
-    const timer = setTimeout(() => setState('idle'), 4000);
-    return () => clearTimeout(timer);
-  }, [state]);
-
-  const select = () => {
-    input.current?.focus();
-    input.current?.select();
-    setState('selected');
-  };
-  const copy = async () => {
-    try {
-      const clipboard = input.current?.ownerDocument.defaultView?.navigator.clipboard;
-      if (!clipboard) return select();
-      await clipboard.writeText(link);
-      setState('copied');
-      onCopied();
-    } catch {
-      select();
-    }
-  };
+  const { input, state, copy } = useCopy(link, onCopied);
 
   return (
     <div class="code-box referral-copy">
