@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openSession } from './support/browser';
-import { demo } from './support/demo';
+import { demo, topUp } from './support/demo';
 import { widget } from './support/fixture';
 
 // T19, the shared device, in Chromium on the demo's single-page app (one tab, no page load):
@@ -17,17 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Gives the shopper the points a test is about to spend, so the demo's balances stay as seeded for the other suites. */
-async function topUp(customerId: string, points: number) {
-  const { url, shop } = demo();
-  const response = await fetch(`${url}/v1/merchant/customers/${customerId}/adjustments`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${shop.secretKey}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-    body: JSON.stringify({ points, reason: 'e2e' }),
-  });
-  expect(response.status).toBeLessThan(300);
-}
 
 const launcher = (page: Page) => page.locator(`sadakat-widget ${widget.launcher}`);
 const panel = (page: Page) => page.locator(`sadakat-widget ${widget.panel}`);
