@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database';
@@ -9,7 +8,7 @@ import { errorResponse, handleError } from './http/errors';
 import { adminRoutes } from './http/admin';
 import { requireMerchant } from './http/merchant';
 import { createRateLimiter, DEFAULT_RATE_LIMITS, rateLimit, socketAddress, STOREFRONT_ROUTE_CLASSES, type RateLimits } from './http/rateLimit';
-import { resolveShop, storefrontCors } from './http/storefront';
+import { limitBody, resolveShop, storefrontCors } from './http/storefront';
 import { activityRoutes } from './routes/activity';
 import { bootRoutes } from './routes/boot';
 import { claimRoutes } from './routes/claims';
@@ -73,18 +72,18 @@ export function createApp(options: AppOptions) {
 
   // Storefront routes: called by browsers on the shop's pages.
   for (const path of ['/v1/boot', '/v1/redemptions', '/v1/claims', '/v1/activity', '/v1/survey-impressions', '/v1/survey-dismissals']) {
-    app.use(path, resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
+    app.use(path, resolveShop, storefrontCors, limitBody(STOREFRONT_BODY_LIMIT));
   }
-  app.use('/v1/survey-responses', resolveShop, storefrontCors, bodyLimit({ maxSize: SURVEY_RESPONSE_BODY_LIMIT }));
+  app.use('/v1/survey-responses', resolveShop, storefrontCors, limitBody(SURVEY_RESPONSE_BODY_LIMIT));
   for (const path of ['/v1/referral', '/v1/referral-codes/*', '/v1/referral-visits', '/v1/referral-claims']) {
-    app.use(path, resolveShop, storefrontCors, bodyLimit({ maxSize: STOREFRONT_BODY_LIMIT }));
+    app.use(path, resolveShop, storefrontCors, limitBody(STOREFRONT_BODY_LIMIT));
   }
   if (options.rateLimits !== false) {
     const limiter = createRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
     for (const [path, routeClass] of STOREFRONT_ROUTE_CLASSES) app.use(path, rateLimit(limiter, routeClass, options.clientIp ?? socketAddress));
   }
   // Server-to-server routes: secret key, no CORS.
-  app.use('/v1/merchant/*', requireMerchant, bodyLimit({ maxSize: MERCHANT_BODY_LIMIT }));
+  app.use('/v1/merchant/*', requireMerchant, limitBody(MERCHANT_BODY_LIMIT));
   app.route('/', bootRoutes);
   app.route('/', redemptionRoutes);
   app.route('/', surveyRoutes);
