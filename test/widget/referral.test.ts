@@ -1,6 +1,9 @@
 import { fireEvent, waitFor, within } from '@testing-library/dom';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MyReferral, ReferralFunnel } from '../../src/contract';
+import { referralCatalogs } from '../../src/widget/app/referral/i18n/catalogs';
+import { ar } from '../../src/widget/app/referral/i18n/ar';
+import { en } from '../../src/widget/app/referral/i18n/en';
 import { useBackend } from './support/backend';
 import type { Mounted } from './support/widget';
 
@@ -141,6 +144,22 @@ describe('the advocate’s referral view', () => {
       expect(view.queryByRole('img', { name: /QR kod/ }), path).toBeNull();
       expect(broken.root().querySelector('script'), path).toBeNull();
       broken.api.destroy();
+    }
+  });
+
+  it('speaks the shown language: its referral strings are loaded with the view, the others are not needed', async () => {
+    for (const [locale, strings] of [
+      ['en', en],
+      ['ar', ar],
+    ] as const) {
+      const widget = suite.start(suite.options({ customerToken: await suite.backend.tokenFor('ayse'), locale }));
+      const panel = await openReferral(widget);
+      const input = await panel.findByLabelText<HTMLInputElement>(strings['ref.linkLabel'], {}, { timeout: 5000 });
+      expect(input.value).toBe(`${location.origin}/?ref=${ayseCode}`);
+      expect(panel.getByRole('img', { name: strings['ref.qr'] })).toBeInTheDocument();
+      expect(panel.getByRole('button', { name: strings['ref.copy'] })).toBeInTheDocument();
+      expect(referralCatalogs.loaded.value[locale]).toBe(strings);
+      widget.api.destroy();
     }
   });
 
