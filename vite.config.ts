@@ -150,6 +150,9 @@ export default defineConfig(({ mode }): UserConfig => {
 
   if (mode === 'node') {
     return {
+      // uqr (the referral QR code, server and conformance kit) is bundled like our own code: the
+      // kit must run from an install that has zod alone (test/conformance/cli.test.ts).
+      ssr: { noExternal: ['uqr'] },
       build: {
         outDir: 'dist/node',
         emptyOutDir: true,

@@ -180,6 +180,19 @@ describe('the referral link’s QR code', () => {
     expect(withoutOrigin.qr).toEqual(mine.qr);
   });
 
+  it('is documented in openapi.json as required, with its grammar, cap and the origin and param query', async () => {
+    type Schema = { properties: Record<string, Schema>; required: string[]; pattern?: string; maxLength?: number };
+    const spec = (await (await backend.app.request('/v1/openapi.json')).json()) as {
+      paths: Record<string, { get: { parameters: Array<{ name: string }>; responses: Record<string, { content: Record<string, { schema: Schema }> }> } }>;
+    };
+    const operation = spec.paths['/v1/referral']!.get;
+    expect(operation.parameters.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['shop', 'origin', 'param']));
+    const body = operation.responses['200']!.content['application/json']!.schema;
+    expect(body.required).toContain('qr');
+    expect(body.properties.qr!.required).toEqual(['size', 'path']);
+    expect(body.properties.qr!.properties.path).toMatchObject({ pattern: QR_PATH_PATTERN.source, maxLength: 262_144 });
+  });
+
   it('needs the page’s origin when there is no landing page, and refuses anything but an http(s) origin', async () => {
     const fx = await shopWith();
     const token = await fx.token(uniqueId('adv'));
