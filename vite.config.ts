@@ -40,8 +40,18 @@ function pureSchemas(): Plugin {
   };
 }
 
-/** The panel catalogs (src/widget/i18n/catalogs.ts loads each lazily). */
-const CATALOG = /src\/widget\/i18n\/(tr|en|ar)\.ts$/;
+/**
+ * The per-language catalogs, each loaded lazily: the panel's (src/widget/i18n/catalogs.ts) and the
+ * referral chunk's (src/widget/app/referral/i18n/catalogs.ts). Named `catalog-<lang>-…` and
+ * `catalog-<lang>-referral-…` so that the size check counts one language of each.
+ */
+const CATALOG = /src\/widget\/(app\/referral\/)?i18n\/(tr|en|ar)\.ts$/;
+
+function chunkFileName(chunk: { facadeModuleId: string | null }): string {
+  const catalog = CATALOG.exec(chunk.facadeModuleId ?? '');
+  if (!catalog) return 'chunks/[name]-[hash].mjs';
+  return `chunks/catalog-${catalog[2]}${catalog[1] ? '-referral' : ''}-[hash].mjs`;
+}
 
 export default defineConfig(({ mode }): UserConfig => {
   const shared: UserConfig = {
@@ -108,9 +118,9 @@ export default defineConfig(({ mode }): UserConfig => {
         rolldownOptions: {
           // Lib mode keeps whitespace in ES output (for consumers' tree-shaking); these files are
           // also served as they are from a CDN, so minify them fully.
-          // Each panel catalog is its own chunk, `catalog-<lang>-…` (the size check counts one).
+          // Each catalog is its own chunk, `catalog-<lang>-…` (the size check counts one language).
           output: {
-            chunkFileNames: (chunk) => (CATALOG.test(chunk.facadeModuleId ?? '') ? 'chunks/catalog-[name]-[hash].mjs' : 'chunks/[name]-[hash].mjs'),
+            chunkFileNames: chunkFileName,
             minify: true,
           },
           // Contract schemas the widget never parses are dropped: building a schema has no side
@@ -140,6 +150,9 @@ export default defineConfig(({ mode }): UserConfig => {
 
   if (mode === 'node') {
     return {
+      // uqr (the referral QR code, server and conformance kit) is bundled like our own code: the
+      // kit must run from an install that has zod alone (test/conformance/cli.test.ts).
+      ssr: { noExternal: ['uqr'] },
       build: {
         outDir: 'dist/node',
         emptyOutDir: true,

@@ -5,7 +5,7 @@
  *
  * - page view: `dist/sadakat.js`, everything a storefront downloads before any interaction.
  * - total: the page-view script plus every lazily loaded ES chunk the script tag can reach
- *   (`sadakat-app.mjs` and `dist/chunks/`), counting one locale's catalog when catalogs are
+ *   (`sadakat-app.mjs` and `dist/chunks/`), counting one locale's catalogs (panel and referral) when catalogs are
  *   separate chunks (a shopper loads one). `sadakat.mjs` is the npm entry, an alternative to the script, not an addition.
  *
  * Run on its own with `npx tsx scripts/sizeCheck.ts [distDir]`; `--json` prints the figures as JSON.
@@ -41,7 +41,7 @@ export const BUDGETS: Record<'pageView' | 'total', Budget> = {
     name: 'everything (one locale)',
     brotli: 45 * KB,
     knownBreach: {
-      brotli: 67.25 * KB,
+      brotli: 62.9 * KB,
       why: 'zod core (~9 KB) and the panel, survey and referral chunks exceed the 45 KB budget (issue #8); lower this ceiling whenever the total drops, raise it only with a reason in the commit',
     },
   },
@@ -58,10 +58,12 @@ export function compressedSizes(bytes: Uint8Array): Sizes {
 }
 
 /**
- * Per-locale catalog chunks are named `catalog-<lang>-<hash>.mjs` (vite.config.ts; the panel loads
- * only the shown language's, src/widget/i18n/catalogs.ts): only the largest counts.
+ * Per-locale catalog chunks are named `catalog-<lang>-<hash>.mjs` (the panel's) and
+ * `catalog-<lang>-referral-<hash>.mjs` (the referral chunk's; vite.config.ts). A shopper loads only
+ * the shown language's (src/widget/i18n/catalogs.ts, src/widget/app/referral/i18n/catalogs.ts):
+ * the chunks of one language count, the language whose chunks weigh most together.
  */
-const LOCALE_CHUNK = /^catalog-[a-z]{2,3}-/;
+export const LOCALE_CHUNK = /^catalog-([a-z]{2,3})-/;
 
 export interface Report {
   files: Array<{ file: string; sizes: Sizes; counted: boolean }>;
@@ -80,10 +82,18 @@ export function measure(dist = 'dist'): Report {
   const lazy = ['sadakat-app.mjs', ...(existsSync(chunkDir) ? readdirSync(chunkDir).filter((f) => f.endsWith('.mjs')).map((f) => `chunks/${f}`) : [])];
   const files = [pageFile, ...lazy].map((file) => ({ file, sizes: compressedSizes(readFileSync(join(dist, file))), counted: true }));
 
-  // One locale: count the largest catalog chunk, leave the others out of the total.
-  const catalogs = files.filter((f) => LOCALE_CHUNK.test(f.file.replace('chunks/', '')));
-  const largest = catalogs.reduce<(typeof files)[number] | null>((best, f) => (!best || f.sizes.brotli > best.sizes.brotli ? f : best), null);
-  for (const f of catalogs) f.counted = f === largest;
+  // One locale: count the heaviest language's catalog chunks, leave the others out of the total.
+  const languageOf = (file: string) => LOCALE_CHUNK.exec(file.replace('chunks/', ''))?.[1] ?? null;
+  const weights = new Map<string, number>();
+  for (const f of files) {
+    const language = languageOf(f.file);
+    if (language) weights.set(language, (weights.get(language) ?? 0) + f.sizes.brotli);
+  }
+  const heaviest = [...weights].reduce<[string, number] | null>((best, entry) => (!best || entry[1] > best[1] ? entry : best), null)?.[0];
+  for (const f of files) {
+    const language = languageOf(f.file);
+    if (language) f.counted = language === heaviest;
+  }
 
   const pageView = files[0]!.sizes;
   const total = sum(files.filter((f) => f.counted).map((f) => f.sizes));

@@ -1,7 +1,9 @@
+import { z } from 'zod/mini';
 import { BootQuery } from './boot';
 import {
   MerchantReferral,
   MyReferral,
+  MyReferralQueryFields,
   ReferralClaimRequest,
   ReferralClaimResponse,
   ReferralCodeParams,
@@ -16,6 +18,10 @@ import {
 } from './referrals';
 import type { RouteDefinition } from './routes';
 
+/** `GET /v1/referral`'s query: the boot query plus where the link is shared from (see `MyReferralQueryFields`). */
+export const MyReferralQuery = z.extend(BootQuery, MyReferralQueryFields);
+export type MyReferralQuery = z.infer<typeof MyReferralQuery>;
+
 // Kept apart from routes.ts so the referral programme's routes read as one block; spread into
 // `routes` there (same table, same OpenAPI document).
 export const referralRoutes = {
@@ -23,8 +29,9 @@ export const referralRoutes = {
     method: 'GET',
     path: '/v1/referral',
     auth: 'customer',
-    summary: "The shopper's referral code (created on first call, random), what they and a friend get, and their referral stats.",
-    query: BootQuery,
+    summary:
+      "The shopper's referral code (created on first call, random), what they and a friend get, their referral stats, and the referral link (landing page or `origin`, with `param`) as a QR code.",
+    query: MyReferralQuery,
     responses: { 200: MyReferral },
   },
   referralLookup: {

@@ -103,10 +103,76 @@ export const ReferralStats = z.object({
 });
 export type ReferralStats = z.infer<typeof ReferralStats>;
 
+/** The `ref` in `?ref=CODE`: the widget's `referral.param` option, 1–32 characters. @default 'ref' */
+export const ReferralParam = z.string().check(z.minLength(1), z.maxLength(32));
+
+/** `https://shop.example` as `location.origin` spells it: http(s), no path, query or trailing slash. */
+export const PageOrigin = z.string().check(
+  z.maxLength(200),
+  z.refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'an http(s) origin such as https://shop.example'),
+);
+
+/**
+ * `GET /v1/referral`'s query beyond `shop` and `locale`: where the shopper shares from, so that the
+ * server encodes in the QR code the very link the widget shows (see `referralLink`). `origin` is
+ * required when the programme has no `landingUrl` (400 `validation_failed` otherwise); the widget
+ * always sends both. (The route extends `BootQuery` with these in referralRoutes.ts.)
+ */
+export const MyReferralQueryFields = {
+  /** The page's `location.origin`: the link's base when the programme has no landing page. */
+  origin: z.optional(PageOrigin),
+  /** @default 'ref' */
+  param: z.optional(ReferralParam),
+};
+
+/**
+ * The shopper's referral link: the landing page (the programme's `landingUrl`, else the page's
+ * origin + `/`) with the code in the `param` query parameter (WHATWG `URLSearchParams.set`).
+ * Part of the contract because the QR code of `GET /v1/referral` must encode exactly this string.
+ */
+export function referralLink(landingUrl: string, param: string, code: string): string {
+  const url = new URL(landingUrl);
+  url.searchParams.set(param, code);
+  return url.href;
+}
+
+/**
+ * The QR code's dark modules as one SVG path: for each row `y` (top to bottom) and each horizontal
+ * run of dark modules starting at column `x` and `n` modules long, `M{x} {y}h{n}v1h-{n}z`, in
+ * decimal without leading zeros, nothing else (no spaces between runs). Module (0, 0) is the top
+ * left of the finder pattern: no quiet zone (the widget draws one). The strict grammar and the cap
+ * mean the widget never puts anything else into its `<path d>`; the cap fits any version-40 code.
+ */
+export const QR_PATH_PATTERN = /^(?:M(?:0|[1-9]\d{0,2}) (?:0|[1-9]\d{0,2})h([1-9]\d{0,2})v1h-\1z)*$/;
+export const QR_PATH_MAX_LENGTH = 262_144;
+export const ReferralQr = z.object({
+  /** Modules per side without the quiet zone: 21 (version 1) to 177 (version 40), 4 × version + 17. */
+  size: z.int().check(
+    z.minimum(21),
+    z.maximum(177),
+    z.refine((size) => (size - 17) % 4 === 0, 'a QR size: 4 × version + 17'),
+  ),
+  path: z.string().check(z.maxLength(QR_PATH_MAX_LENGTH), z.regex(QR_PATH_PATTERN, 'QR modules as M{x} {y}h{n}v1h-{n}z runs')),
+});
+export type ReferralQr = z.infer<typeof ReferralQr>;
+
 /** `GET /v1/referral`: the signed-in shopper's code (created on first call), offers and stats. */
 export const MyReferral = z.object({
   code: ReferralCode,
   landingUrl: z.nullable(SafeUrl),
+  /**
+   * The referral link (`referralLink` of the landing page, or of the query's `origin`, with the
+   * query's `param`) as a QR code, error correction level M, byte mode. Required: the widget draws
+   * it as it is and has no encoder of its own.
+   */
+  qr: ReferralQr,
   /** Points the shopper earns per approved referral. */
   advocatePoints: NonNegativePoints,
   friendOffer: z.nullable(FriendOffer),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatReport, runConformance, runConformanceCli, type ConformanceReport } from '../../src/conformance';
 import { routes } from '../../src/contract';
+import { referralQr } from '../../src/server/domain/referrals/qr';
 import { createReferenceBackend, listen, SHOP_ORIGIN, type Listening, type ReferenceBackend } from './support/servers';
 
 // Deliberately broken servers: the real reference app with one thing wrong, served on a loopback
@@ -241,5 +242,34 @@ describe('the kit against broken servers', () => {
     expect(happy).toMatchObject({ status: 'skipped', reason: "not applicable: POST /v1/redemptions not in this server's OpenAPI document" });
     expect(report.coverage.find((route) => route.route === 'redeem')).toMatchObject({ listed: false });
     expect(formatReport(report)).toMatch(/POST \/v1\/redemptions\s+redeem\s+not in the server’s OpenAPI document/);
+  });
+
+  it('a referral payload without the QR code fails the referral checks, saying what is missing', async () => {
+    const { report } = await serveBroken((real) => async (request) => {
+      const response = await real(request);
+      if (new URL(request.url).pathname !== '/v1/referral' || response.status !== 200) return response;
+      const { qr: _left, ...body } = (await response.json()) as Record<string, unknown>;
+      return withJson(response, body);
+    });
+    // The first referral check makes the shared advocate and fails; the others depend on it.
+    const referralResults = report.groups.find((group) => group.id === 'referrals')?.results ?? [];
+    const failed = referralResults.filter((result) => result.status === 'failed');
+    expect(failed.length, formatReport(report)).toBe(1);
+    expect(failed[0]?.reason).toMatch(/^no `qr` in the response/);
+    expect(referralResults.filter((result) => result.status === 'passed').map((result) => result.id)).toEqual([]);
+    expect(failedIds(report).every((id) => id.startsWith('referrals.')), formatReport(report)).toBe(true);
+  });
+
+  it('a well-formed QR code of another link fails exactly the QR check', async () => {
+    const { report } = await serveBroken((real) => async (request) => {
+      const response = await real(request);
+      const url = new URL(request.url);
+      if (url.pathname !== '/v1/referral' || response.status !== 200) return response;
+      const body = (await response.json()) as { code: string };
+      // The code's link on another site: same shape, wrong content.
+      return withJson(response, { ...body, qr: referralQr(`https://elsewhere.example/?ref=${body.code}`) });
+    });
+    expect(failedIds(report), formatReport(report)).toEqual(['referrals.qr']);
+    expect(resultOf(report, 'referrals.qr')?.reason).toMatch(/^qr: the modules are not a QR code of https:\/\/conformance\.sadakat\.example\/\?ref=/);
   });
 });

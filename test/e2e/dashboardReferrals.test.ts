@@ -46,7 +46,7 @@ describe('the dashboard’s referral screen', () => {
   it('shows the funnel as chart and table, and approves a flagged referral', async () => {
     const { shop } = demo();
     const token = await mintCustomerToken({ shopId: shop.id, signingSecret: shop.signingSecret, customerId: 'mehmet', expiresInSeconds: 600 });
-    const { code } = MyReferral.parse(await api('GET', `/v1/referral?shop=${shop.publishableKey}`, { token }));
+    const { code } = MyReferral.parse(await api('GET', `/v1/referral?shop=${shop.publishableKey}&origin=${encodeURIComponent(demo().url)}`, { token }));
     // Four friends' first orders from one IP within a week: the fourth is flagged (limit 3).
     let flaggedOrder = '';
     for (let i = 0; i < 4; i++) {

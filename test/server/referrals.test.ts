@@ -8,13 +8,16 @@ import {
   ReferralFunnel,
   ReferralList,
   ReferralLookup,
+  QR_PATH_PATTERN,
   ReportOrderResponse,
   type ReferralPolicy,
 } from '../../src/contract';
 import { createShop, mintCustomerToken } from '../../src/server';
+import { qrMismatch, qrModules } from '../../src/conformance/qr';
 import { ledgerSum } from '../../src/server/domain/ledger';
 import { emailKey } from '../../src/server/domain/referrals/emailKey';
 import { demoProgramme } from '../../src/server/seed/demoProgramme';
+import { encode } from 'uqr';
 import { customerRow, merchantClient, uniqueId } from '../support/loyalty';
 import { createTestBackend, type TestBackend } from '../support/testBackend';
 
@@ -33,6 +36,9 @@ beforeAll(async () => {
 afterAll(() => backend.close());
 
 const errorOf = (body: unknown) => ErrorEnvelope.parse(body).error;
+/** The page the widget shares from in these tests (sent as `origin`, as the widget does). */
+const SHOP_PAGE = 'https://kervan.example';
+const MINE = `/v1/referral?origin=${encodeURIComponent(SHOP_PAGE)}`;
 const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 /** A shop of its own per test, so referral counts, velocity and policy never leak between tests. */
@@ -62,7 +68,7 @@ async function shopWith(policy: ReferralPolicy = {}) {
   /** A shopper with a referral code, as the widget's referral view creates it. */
   const advocate = async (who: { name?: string; email?: string } = {}) => {
     const id = uniqueId('adv');
-    const { status, body } = await storefront('GET', '/v1/referral', { token: await token(id, { name: 'Ayşe Yılmaz', ...who }) });
+    const { status, body } = await storefront('GET', MINE, { token: await token(id, { name: 'Ayşe Yılmaz', ...who }) });
     expect(status).toBe(200);
     // The shop reports the advocate too, so their e-mail is known server-side.
     await merchant('POST', '/v1/merchant/signups', { customer: { id, ...(who.email ? { email: who.email } : {}), name: 'Ayşe Yılmaz' } });
@@ -109,8 +115,8 @@ describe('referral codes', () => {
     for (let i = 0; i < 5; i++) {
       const id = `CUST${i}234`;
       const token = await fx.token(id);
-      const first = MyReferral.parse((await fx.storefront('GET', '/v1/referral', { token })).body);
-      const again = MyReferral.parse((await fx.storefront('GET', '/v1/referral', { token })).body);
+      const first = MyReferral.parse((await fx.storefront('GET', MINE, { token })).body);
+      const again = MyReferral.parse((await fx.storefront('GET', MINE, { token })).body);
       expect(first.code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
       expect(first.code).not.toContain(id);
       expect(again.code).toBe(first.code);
@@ -139,6 +145,67 @@ describe('referral codes', () => {
       expect(status, hostile).toBe(400);
       expect(errorOf(body).code).toBe('validation_failed');
     }
+  });
+});
+
+describe('the referral link’s QR code', () => {
+  /** `qr` decoded to modules, compared with uqr's own matrix of `link` at level M (the encoder the widget used to run). */
+  const expectQrOf = (qr: { size: number; path: string }, link: string) => {
+    expect(qr.path).toMatch(QR_PATH_PATTERN);
+    const { data, size } = encode(link, { ecc: 'M', border: 0 });
+    expect(qr.size).toBe(size);
+    expect(qrModules(qr)).toEqual(data);
+    expect(qrMismatch(qr, link)).toBeNull();
+  };
+
+  it('encodes the link the widget shows: the page’s origin with the code in ?ref=, or in the configured parameter', async () => {
+    const fx = await shopWith();
+    const token = await fx.token(uniqueId('adv'));
+    const mine = MyReferral.parse((await fx.storefront('GET', MINE, { token })).body);
+    expectQrOf(mine.qr, `${SHOP_PAGE}/?ref=${mine.code}`);
+    // Runs, not squares: a run of the finder pattern's top row is one command.
+    expect(mine.qr.path.startsWith('M0 0h7v1h-7z')).toBe(true);
+    const renamed = MyReferral.parse((await fx.storefront('GET', `${MINE}&param=davet`, { token })).body);
+    expect(renamed.code).toBe(mine.code);
+    expectQrOf(renamed.qr, `${SHOP_PAGE}/?davet=${mine.code}`);
+    expect(qrMismatch(renamed.qr, `${SHOP_PAGE}/?ref=${mine.code}`)).not.toBeNull();
+  });
+
+  it('encodes the programme’s landing page when it has one, whatever the page’s origin', async () => {
+    const fx = await shopWith({ landingUrl: 'https://kampanya.kervan.example/davet?utm_source=referral' });
+    const token = await fx.token(uniqueId('adv'));
+    const mine = MyReferral.parse((await fx.storefront('GET', MINE, { token })).body);
+    expectQrOf(mine.qr, `https://kampanya.kervan.example/davet?utm_source=referral&ref=${mine.code}`);
+    const withoutOrigin = MyReferral.parse((await fx.storefront('GET', '/v1/referral', { token })).body);
+    expect(withoutOrigin.qr).toEqual(mine.qr);
+  });
+
+  it('is documented in openapi.json as required, with its grammar, cap and the origin and param query', async () => {
+    type Schema = { properties: Record<string, Schema>; required: string[]; pattern?: string; maxLength?: number };
+    const spec = (await (await backend.app.request('/v1/openapi.json')).json()) as {
+      paths: Record<string, { get: { parameters: Array<{ name: string }>; responses: Record<string, { content: Record<string, { schema: Schema }> }> } }>;
+    };
+    const operation = spec.paths['/v1/referral']!.get;
+    expect(operation.parameters.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['shop', 'origin', 'param']));
+    const body = operation.responses['200']!.content['application/json']!.schema;
+    expect(body.required).toContain('qr');
+    expect(body.properties.qr!.required).toEqual(['size', 'path']);
+    expect(body.properties.qr!.properties.path).toMatchObject({ pattern: QR_PATH_PATTERN.source, maxLength: 262_144 });
+  });
+
+  it('needs the page’s origin when there is no landing page, and refuses anything but an http(s) origin', async () => {
+    const fx = await shopWith();
+    const token = await fx.token(uniqueId('adv'));
+    const missing = await fx.storefront('GET', '/v1/referral', { token });
+    expect(missing.status).toBe(400);
+    expect(errorOf(missing.body)).toMatchObject({ code: 'validation_failed', fields: [{ path: 'origin' }] });
+    for (const origin of ['javascript:alert(1)', 'https://kervan.example/', 'https://kervan.example/page', 'data:text/html,x', 'null', `https://${'a'.repeat(200)}.example`]) {
+      const { status, body } = await fx.storefront('GET', `/v1/referral?origin=${encodeURIComponent(origin)}`, { token });
+      expect(status, origin).toBe(400);
+      expect(errorOf(body).code).toBe('validation_failed');
+    }
+    const badParam = await fx.storefront('GET', `${MINE}&param=${'p'.repeat(33)}`, { token });
+    expect(badParam.status).toBe(400);
   });
 });
 
@@ -349,7 +416,7 @@ describe('hold period and refunds', () => {
     const row = await customerRow(backend, advocate.id, fx.shop.id);
     expect(row.balance).toBe(SIGNUP_POINTS + ADVOCATE_POINTS);
     expect(await ledgerSum(backend.db.kysely, fx.shop.id, row.id)).toBe(SIGNUP_POINTS + ADVOCATE_POINTS);
-    const mine = MyReferral.parse((await fx.storefront('GET', '/v1/referral', { token: await fx.token(advocate.id) })).body);
+    const mine = MyReferral.parse((await fx.storefront('GET', MINE, { token: await fx.token(advocate.id) })).body);
     expect(mine.stats).toMatchObject({ orders: 1, approved: 1, pending: 0, pointsEarned: ADVOCATE_POINTS });
   });
 

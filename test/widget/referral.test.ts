@@ -1,6 +1,9 @@
 import { fireEvent, waitFor, within } from '@testing-library/dom';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MyReferral, ReferralFunnel } from '../../src/contract';
+import { referralCatalogs } from '../../src/widget/app/referral/i18n/catalogs';
+import { ar } from '../../src/widget/app/referral/i18n/ar';
+import { en } from '../../src/widget/app/referral/i18n/en';
 import { useBackend } from './support/backend';
 import type { Mounted } from './support/widget';
 
@@ -10,13 +13,14 @@ import type { Mounted } from './support/widget';
 
 const suite = useBackend();
 let ayseCode = '';
+let ayseQr: MyReferral['qr'] = { size: 0, path: '' };
 
 beforeAll(async () => {
   await import('../../src/widget/app/referral/referralFeature');
-  const response = await suite.backend.fetch(`${suite.backend.api}/v1/referral?shop=${suite.backend.shop.publishableKey}`, {
+  const response = await suite.backend.fetch(`${suite.backend.api}/v1/referral?shop=${suite.backend.shop.publishableKey}&origin=${encodeURIComponent(location.origin)}`, {
     headers: { authorization: `Bearer ${await suite.backend.tokenFor('ayse')}` },
   });
-  ayseCode = MyReferral.parse(await response.json()).code;
+  ({ code: ayseCode, qr: ayseQr } = MyReferral.parse(await response.json()));
 });
 
 afterEach(() => {
@@ -76,8 +80,11 @@ describe('the advocate’s referral view', () => {
 
     // No Web Share API here (happy-dom): no share-sheet button, the links do the work.
     expect(panel.queryByRole('button', { name: 'Paylaş' })).toBeNull();
-    const qr = panel.getByRole('img', { name: /QR kod/ });
-    expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+    // The QR code is the server's (the widget has no encoder): its modules as sent, a 2-module quiet zone around them.
+    const qr = panel.getByRole('img', { name: 'QR kod: telefonla okutunca davet bağlantın açılır' });
+    expect(qr.querySelector('path')?.getAttribute('d')).toBe(ayseQr.path);
+    expect(ayseQr.path).toMatch(/^M0 0h7v1h-7z/);
+    expect(qr.getAttribute('viewBox')).toBe(`-2 -2 ${ayseQr.size + 4} ${ayseQr.size + 4}`);
     expect(panel.getByText('Bağlantını açan')).toBeInTheDocument();
     expect(panel.getByText('Kazandığın')).toBeInTheDocument();
   });
@@ -109,6 +116,50 @@ describe('the advocate’s referral view', () => {
       expect(share.mock.calls[0]?.[0]).toMatchObject({ url: `${location.origin}/?ref=${ayseCode}` });
     } finally {
       delete (window.navigator as { share?: unknown }).share;
+    }
+  });
+
+  it('asks the server for the QR code of its own link (origin and parameter), and never draws a QR path outside the contract’s grammar', async () => {
+    const recorder = recordingFetch();
+    const widget = suite.start(suite.options({ customerToken: await suite.backend.tokenFor('ayse'), fetch: recorder.fetch, referral: { param: 'davet' } }));
+    const panel = await openReferral(widget);
+    await panel.findByRole('img', { name: /QR kod/ }, { timeout: 5000 });
+    const [asked] = recorder.to('/v1/referral');
+    expect(asked?.searchParams.get('origin')).toBe(location.origin);
+    expect(asked?.searchParams.get('param')).toBe('davet');
+    widget.api.destroy();
+
+    // A backend (deliberately broken here) that sends markup or script where the modules go: the
+    // payload fails the contract, the view shows its error state, and nothing of it is drawn.
+    for (const path of ['M0 0h7v1h-7z"/><script>alert(1)</script>', 'url(javascript:alert(1))', 'M0 0h7v1h-6z', 'M0 0 h7v1h-7z']) {
+      const hostile = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const response = await suite.backend.fetch(input, init);
+        if (new URL(String(input)).pathname !== '/v1/referral') return response;
+        const body = (await response.json()) as MyReferral;
+        return new Response(JSON.stringify({ ...body, qr: { ...body.qr, path } }), { status: 200, headers: { 'content-type': 'application/json' } });
+      }) as typeof fetch;
+      const broken = suite.start(suite.options({ customerToken: await suite.backend.tokenFor('ayse'), fetch: hostile }));
+      const view = await openReferral(broken);
+      expect(await view.findByText('Davet bilgilerin yüklenemedi.', {}, { timeout: 5000 })).toBeInTheDocument();
+      expect(view.queryByRole('img', { name: /QR kod/ }), path).toBeNull();
+      expect(broken.root().querySelector('script'), path).toBeNull();
+      broken.api.destroy();
+    }
+  });
+
+  it('speaks the shown language: its referral strings are loaded with the view, the others are not needed', async () => {
+    for (const [locale, strings] of [
+      ['en', en],
+      ['ar', ar],
+    ] as const) {
+      const widget = suite.start(suite.options({ customerToken: await suite.backend.tokenFor('ayse'), locale }));
+      const panel = await openReferral(widget);
+      const input = await panel.findByLabelText<HTMLInputElement>(strings['ref.linkLabel'], {}, { timeout: 5000 });
+      expect(input.value).toBe(`${location.origin}/?ref=${ayseCode}`);
+      expect(panel.getByRole('img', { name: strings['ref.qr'] })).toBeInTheDocument();
+      expect(panel.getByRole('button', { name: strings['ref.copy'] })).toBeInTheDocument();
+      expect(referralCatalogs.loaded.value[locale]).toBe(strings);
+      widget.api.destroy();
     }
   });
 
@@ -195,7 +246,7 @@ describe('the friend’s landing', () => {
   it('keeps the first code by default, the latest with touch: "last", and honours a renamed parameter', async () => {
     const other = MyReferral.parse(
       await (
-        await suite.backend.fetch(`${suite.backend.api}/v1/referral?shop=${suite.backend.shop.publishableKey}`, {
+        await suite.backend.fetch(`${suite.backend.api}/v1/referral?shop=${suite.backend.shop.publishableKey}&origin=${encodeURIComponent(location.origin)}`, {
           headers: { authorization: `Bearer ${await suite.backend.tokenFor('mehmet')}` },
         })
       ).json(),

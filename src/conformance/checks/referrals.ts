@@ -1,13 +1,26 @@
-import type { ReferralOutcome } from '../../contract';
+import { referralLink, type ReferralOutcome } from '../../contract';
+import type { Exchange } from '../http';
 import { defineGroup, type Check, type CheckApi } from '../kit';
+import { qrMismatch } from '../qr';
 import { ensureCustomer } from './redemptions';
 
 const SIGNED_IN = ['secret', 'signingSecret'] as const;
 const CODE = /^[A-HJKMNP-Z2-9]{8}$/;
 const newRef = () => `conformance-${crypto.randomUUID()}`;
+/** The page the kit pretends to share from (`GET /v1/referral?origin=`); never fetched. */
+const ORIGIN = 'https://conformance.sadakat.example';
 
 function check(id: string, title: string, routes: Check['routes'], run: Check['run'], extra: Partial<Check> = {}): Check {
   return { id, title, routes: [...routes, 'boot', 'myReferral'], needs: SIGNED_IN, run, ...extra };
+}
+
+/** The 200 body of `GET /v1/referral`, naming a missing `qr` plainly (the field came later than the route). */
+function expectMine(t: CheckApi, exchange: Exchange) {
+  const json = exchange.json;
+  if (exchange.status === 200 && json !== null && typeof json === 'object' && !('qr' in json)) {
+    t.fail('no `qr` in the response: the widget draws the referral QR code from it (docs/custom-backend.md, "The referral QR code")', exchange);
+  }
+  return t.expectSuccess('myReferral', exchange, 200);
 }
 
 /** A new customer (made known through the merchant routes) and their referral code. */
@@ -16,8 +29,8 @@ function advocate(t: CheckApi): Promise<{ id: string; token: string; code: strin
     const id = t.newCustomerId();
     await ensureCustomer(t, id);
     const token = await t.validToken(id);
-    const exchange = await t.call('myReferral', { token, asCustomer: true });
-    const mine = t.expectSuccess('myReferral', exchange, 200);
+    const exchange = await t.call('myReferral', { token, asCustomer: true, query: { origin: ORIGIN } });
+    const mine = expectMine(t, exchange);
     if (!CODE.test(mine.code)) t.fail(`the code ${mine.code} is not 8 symbols of the referral alphabet`, exchange);
     if (mine.code.toLowerCase().includes(id.slice(-8).toLowerCase())) t.fail('the code is derived from the customer id', exchange);
     return { id, token, code: mine.code };
@@ -58,10 +71,28 @@ export const referralChecks = defineGroup({
       [],
       async (t) => {
         const first = await advocate(t);
-        const exchange = await t.call('myReferral', { token: first.token, asCustomer: true });
+        const exchange = await t.call('myReferral', { token: first.token, asCustomer: true, query: { origin: ORIGIN } });
         const again = t.expectSuccess('myReferral', exchange, 200);
         if (again.code !== first.code) t.fail(`the code changed from ${first.code} to ${again.code}`, exchange);
         t.expectError(await t.call('myReferral'), 401, 'unauthorized');
+      },
+      { covers: ['myReferral'] },
+    ),
+    check(
+      'qr',
+      'the referral link comes as a QR code (`qr`) of exactly the link: landing page or `origin`, code in `param` (default ref); a bad origin → 400',
+      [],
+      async (t) => {
+        const { token, code } = await advocate(t);
+        for (const param of [undefined, 'davet']) {
+          const query: Record<string, string> = param ? { origin: ORIGIN, param } : { origin: ORIGIN };
+          const exchange = await t.call('myReferral', { token, asCustomer: true, query });
+          const mine = expectMine(t, exchange);
+          const link = referralLink(mine.landingUrl ?? `${ORIGIN}/`, param ?? 'ref', code);
+          const mismatch = qrMismatch(mine.qr, link);
+          if (mismatch) t.fail(`qr: ${mismatch}`, exchange);
+        }
+        t.expectError(await t.call('myReferral', { token, asCustomer: true, query: { origin: 'javascript:alert(1)' } }), 400, 'validation_failed');
       },
       { covers: ['myReferral'] },
     ),

@@ -12,10 +12,10 @@ import { parseInput, readJson } from '../http/validate';
 /** The shopper's side (publishable key): their link and stats, and a friend's landing and claim. */
 export const referralStorefrontRoutes = new Hono<AppEnv>()
   .get(routes.myReferral.path, async (c) => {
-    parseInput(routes.myReferral.query, c.req.query());
+    const { origin, param } = parseInput(routes.myReferral.query, c.req.query());
     const claims = await requireCustomer(c);
     const shop = c.get('shop');
-    const body = await myReferral(c.get('db'), { shopId: shop.id, programme: programmeOf(shop), claims, now: c.get('now')() });
+    const body = await myReferral(c.get('db'), { shopId: shop.id, programme: programmeOf(shop), claims, now: c.get('now')(), origin, param });
     c.header('Cache-Control', 'private, no-store');
     return c.json(body);
   })

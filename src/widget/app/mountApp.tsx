@@ -22,6 +22,7 @@ import { rememberedReferral } from '../core/referralCapture';
 import { referralFromUrl, referralOptions } from './referral/landing';
 import { createStorefrontApi } from './api/storefront';
 import type { ReferralFeature } from './referral/referralFeature';
+import { referralCatalogs } from './referral/i18n/catalogs';
 
 export function mountApp(core: AppContext): MountedApp {
   // The core calls this from a promise callback: an exception here would be an unhandled rejection
@@ -82,9 +83,10 @@ function startApp(core: AppContext): MountedApp {
   // The referral chunk: on the Refer-a-friend view, or when a friend's code is on the page or remembered.
   const referral = signal<ReferralFeature | null>(null);
   let referralLoading: Promise<ReferralFeature | null> | null = null;
+  // Its strings are a chunk per language, fetched alongside: a failure of either is one load failure.
   const loadReferral = () =>
-    (referralLoading ??= import('./referral/referralFeature').then(
-      ({ createReferralFeature }) => {
+    (referralLoading ??= Promise.all([import('./referral/referralFeature'), referralCatalogs.load(model.locale.peek().language)]).then(
+      ([{ createReferralFeature }]) => {
         if (unmounted) return null;
         referral.value ??= createReferralFeature({ context, loyalty: model, api: createStorefrontApi(() => context.connection()), window: win, candidate, badge: badgeFor('referral') });
         return referral.value;

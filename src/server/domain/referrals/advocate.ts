@@ -1,20 +1,34 @@
 import { sql } from 'kysely';
-import type { MyReferral, ProgrammeConfig } from '../../../contract';
+import { referralLink, type MyReferral, type ProgrammeConfig } from '../../../contract';
 import type { CustomerClaims } from '../../auth/customerToken';
 import type { Database } from '../../db/database';
+import { ApiError } from '../../http/errors';
 import { inTransaction } from '../../db/transaction';
 import { ensureCustomer } from '../customers';
 import { ensureReferralCode } from './codes';
 import { friendOffer, referralPolicy } from './policy';
+import { referralQr } from './qr';
 import { settleDueReferrals } from './settlement';
 
 /**
  * The signed-in shopper's referral page: their code (created on first call), the offers and their
- * stats. Settles the shopper's own due referrals first, so a finished hold shows as points at once.
+ * stats, and their link as a QR code: the link is the landing page (the policy's, else the page's
+ * `origin`) with the code in `param`, the string the widget shows next to it. Settles the shopper's
+ * own due referrals first, so a finished hold shows as points at once.
  */
-export async function myReferral(db: Database, input: { shopId: string; programme: ProgrammeConfig; claims: CustomerClaims; now: Date }): Promise<MyReferral> {
+export async function myReferral(
+  db: Database,
+  input: { shopId: string; programme: ProgrammeConfig; claims: CustomerClaims; now: Date; origin?: string | undefined; param?: string | undefined },
+): Promise<MyReferral> {
   const { shopId, now } = input;
   const policy = referralPolicy(input.programme);
+  const landingUrl = policy.landingUrl ?? (input.origin === undefined ? null : `${input.origin}/`);
+  if (landingUrl === null) {
+    throw new ApiError('validation_failed', 'Invalid request: check origin (required when the programme has no landing page).', [
+      { path: 'origin', message: 'the page the link is shared from, e.g. https://shop.example' },
+    ]);
+  }
+  const param = input.param ?? 'ref';
   return inTransaction(db, async (trx) => {
     const customer = await ensureCustomer(trx, shopId, input.claims, now);
     const code = await ensureReferralCode(trx, shopId, customer.id, now);
@@ -41,6 +55,7 @@ export async function myReferral(db: Database, input: { shopId: string; programm
     return {
       code,
       landingUrl: policy.landingUrl,
+      qr: referralQr(referralLink(landingUrl, param, code)),
       advocatePoints: policy.advocatePoints,
       friendOffer: friendOffer(policy.friendReward, input.programme),
       holdDays: policy.holdDays,

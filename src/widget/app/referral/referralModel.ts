@@ -1,5 +1,5 @@
 import { computed, createModel, effect, signal } from '@preact/signals';
-import { MyReferral, ReferralClaimResponse, ReferralLookup, ReferralVisitAck } from '../../../contract';
+import { MyReferral, ReferralClaimResponse, ReferralLookup, ReferralVisitAck, referralLink } from '../../../contract';
 import type { AppContext } from '../../core/appContext';
 import { rememberedReferral } from '../../core/referralCapture';
 import type { WidgetErrorCode } from '../../core/result';
@@ -7,7 +7,7 @@ import { referralEndpoints as routes } from './endpoints';
 import type { StorefrontApi } from '../api/storefront';
 import type { LoyaltyModel } from '../models/loyaltyModel';
 import { referralOptions } from './landing';
-import { referralLink, type ShareChannel } from './shareLinks';
+import type { ShareChannel } from './shareLinks';
 import { claimStorageKey, readJson, rememberReferral, visitorId, writeJson } from './storage';
 
 type Mine = { status: 'idle' | 'loading' } | { status: 'ready'; data: MyReferral } | { status: 'error'; code: WidgetErrorCode };
@@ -32,7 +32,9 @@ export const ReferralModel = createModel(
 
   async function loadMine() {
     mine.value = { status: 'loading' };
-    const result = await api.request('GET', routes.myReferral.path, MyReferral);
+    // Where the link is shared from: the server encodes the same link in the QR code it returns.
+    const query = { origin: win.location.origin, param: referralOptions(context.referral).param };
+    const result = await api.request('GET', routes.myReferral.path, MyReferral, { query });
     mine.value = result.ok ? { status: 'ready', data: result.data } : { status: 'error', code: result.error.code };
   }
   // Once per shopper (again after identify() or logout()); `retry` reloads on demand.

@@ -3,13 +3,6 @@ export type ShareChannel = 'whatsapp' | 'x' | 'facebook' | 'email' | 'sms';
 
 export const SHARE_CHANNELS: ShareChannel[] = ['whatsapp', 'x', 'facebook', 'email', 'sms'];
 
-/** The shopper's link: the landing page with the code in the configured parameter. */
-export function referralLink(landingUrl: string, param: string, code: string): string {
-  const url = new URL(landingUrl);
-  url.searchParams.set(param, code);
-  return url.href;
-}
-
 /** A share URL that carries `link` (and a short message) to each channel. */
 export function shareUrl(channel: ShareChannel, link: string, message: string, subject: string): string {
   const text = `${message} ${link}`;

@@ -39,7 +39,7 @@ export function AdvocateSection({ referral, loyalty }: { referral: ReferralModel
         <CopyLink link={link} onCopied={() => referral.shared('copy')} />
         <p class="card-text">{t('ref.code', { code: data.code })}</p>
         <ShareLinks link={link} message={message} subject={t('ref.subject', { shop })} onShare={(channel) => referral.shared(channel)} />
-        <QrCode link={link} />
+        <QrCode qr={data.qr} />
         <p class="row-hint">{data.holdDays > 0 ? t('ref.hold', { days: data.holdDays }) : t('ref.holdNone')}</p>
       </section>
       <ReferralStatsList stats={data.stats} />

@@ -1,16 +1,22 @@
-import { useMemo } from 'preact/hooks';
-import { qrPath } from '../qr';
+import type { ReferralQr } from '../../../../contract';
 import { useReferralText } from './useReferralText';
 
-/** The link as a QR code, dark modules on a light square in any colour mode (scanners need the contrast). */
-export function QrCode({ link }: { link: string }) {
+/** Modules of light margin around the code (scanners need a quiet zone; the server sends none). */
+const QUIET = 2;
+
+/**
+ * The link as a QR code, dark modules on a light square in any colour mode (scanners need the
+ * contrast). The modules come from the server (`MyReferral.qr`), already checked against the
+ * contract's strict path grammar, and are drawn as JSX: no SVG or HTML string is ever parsed.
+ */
+export function QrCode({ qr }: { qr: ReferralQr }) {
   const { t } = useReferralText();
-  const { size, d } = useMemo(() => qrPath(link), [link]);
+  const side = qr.size + 2 * QUIET;
   return (
     <figure class="referral-qr">
-      <svg viewBox={`0 0 ${size} ${size}`} role="img" aria-label={t('ref.qr')} shape-rendering="crispEdges">
-        <rect width={size} height={size} fill="#fff" />
-        <path d={d} fill="#000" />
+      <svg viewBox={`${-QUIET} ${-QUIET} ${side} ${side}`} role="img" aria-label={t('ref.qr')} shape-rendering="crispEdges">
+        <rect x={-QUIET} y={-QUIET} width={side} height={side} fill="#fff" />
+        <path d={qr.path} fill="#000" />
       </svg>
     </figure>
   );

@@ -1,0 +1,60 @@
+// The referral chunk's strings in Turkish, the source: `en.ts` and `ar.ts` must have every key (a
+// type error otherwise). One chunk per language (`chunks/catalog-<lang>-referral-….mjs`), loaded
+// with the referral chunk for the shown language only (see ./catalogs.ts).
+
+export const tr = {
+  'ref.intro': 'Arkadaşın ilk siparişinde {offer} kazanır, sen de {points} kazanırsın.',
+  'ref.introPointsOnly': 'Arkadaşın ilk siparişini verdiğinde sen {points} kazanırsın.',
+  'ref.linkLabel': 'Davet bağlantın',
+  'ref.code': 'Davet kodun: {code}',
+  'ref.copy': 'Bağlantıyı kopyala',
+  'ref.copied': 'Kopyalandı',
+  'ref.copyFallback': 'Bağlantı seçildi: kopyalamak için Ctrl+C (Mac’te ⌘C).',
+  'ref.share': 'Paylaş',
+  'ref.shareVia': 'Paylaş',
+  'ref.shareOn': '{channel} ile paylaş (yeni sekmede açılır)',
+  'ref.email': 'E-posta',
+  'ref.sms': 'SMS',
+  'ref.message': '{shop} için sana {offer} hediye ediyorum! İlk siparişinde geçerli:',
+  'ref.messageNoOffer': '{shop} bence çok hoşuna gidecek:',
+  'ref.subject': '{shop} davetin',
+  'ref.qr': 'QR kod: telefonla okutunca davet bağlantın açılır',
+  'ref.statsTitle': 'Davetlerin',
+  'ref.visits': 'Bağlantını açan',
+  'ref.orders': 'Sipariş veren arkadaş',
+  'ref.pending': 'Onay bekleyen',
+  'ref.earned': 'Kazandığın',
+  'ref.hold': 'Puanların, arkadaşının siparişinden {days} gün sonra, sipariş iade edilmezse hesabına geçer.',
+  'ref.holdNone': 'Puanların, arkadaşının siparişi onaylanınca hesabına geçer.',
+  'ref.loading': 'Davet bağlantın hazırlanıyor…',
+  'ref.error': 'Davet bilgilerin yüklenemedi.',
+  'ref.retry': 'Yeniden dene',
+  'ref.guestTitle': 'Davet et, birlikte kazanın',
+  'ref.guestBody': 'Kişisel davet bağlantını almak için giriş yap ya da üye ol.',
+  'ref.join': 'Hemen üye ol',
+  'ref.signIn': 'Giriş yap',
+
+  'offer.percent_off': '%{value} indirim',
+  'offer.amount_off': '{amount} indirim',
+  'offer.free_shipping': 'ücretsiz kargo',
+
+  'friend.greeting': '{name} sana ilk siparişinde {offer} hediye etti!',
+  'friend.greetingNoName': 'Bir arkadaşın sana ilk siparişinde {offer} hediye etti!',
+  'friend.open': 'Hediyeni al',
+  'friend.dismiss': 'Kapat',
+  'friend.emailLabel': 'E-posta adresin',
+  'friend.privacy': 'Adresini yalnızca sana tek bir kod ayırmak için kullanırız.',
+  'friend.claim': 'İndirim kodumu al',
+  'friend.claiming': 'Kodun hazırlanıyor…',
+  'friend.claimed': 'İndirim kodun hazır',
+  'friend.codeLabel': 'İndirim kodun',
+  'friend.howTo': 'Ödeme adımında kupon kodu alanına yapıştır.',
+  'friend.expires': 'Son gün: {date}',
+  'friend.minOrder': '{amount} ve üzeri siparişlerde',
+  'friend.invalidEmail': 'Geçerli bir e-posta adresi yaz.',
+  'friend.own': 'Kendi davet bağlantının hediyesini alamazsın; bağlantını arkadaşlarınla paylaş.',
+  'friend.failed': 'Kodun alınamadı. Birazdan yeniden dene.',
+};
+
+export type ReferralKey = keyof typeof tr;
+export type ReferralMessages = Record<ReferralKey, string>;
