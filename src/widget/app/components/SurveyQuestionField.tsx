@@ -1,5 +1,5 @@
 import type { SurveyQuestion } from '../../../contract/survey';
-import type { Draft } from '../models/surveyModel';
+import type { Draft } from '../survey/drafts';
 import { useI18n } from '../i18n';
 import { ChoiceInput } from './ChoiceInput';
 import { ScaleInput } from './ScaleInput';
