@@ -37,9 +37,9 @@ export const SurveyModel = createModel((deps: SurveyModelDeps) => {
   const now = deps.now ?? (() => Date.now());
   const session = signal<SurveySession | null>(null);
   const patch = sessionPatcher(session);
-  const responses = createResponses({ session, boot, context, win, now, outbox: () => store.outbox(), note: (...args) => store.note(...args) });
+  const store = createShopperStore({ context, storage: createSurveyStorage(win), win, now, random: deps.random ?? Math.random, limits: deps.limits, onDelivery: (item, delivery) => responses.onDelivery(item, delivery) });
+  const responses = createResponses({ session, boot, context, win, now, store });
   const { save } = responses;
-  const store = createShopperStore({ context, storage: createSurveyStorage(win), win, now, random: deps.random ?? Math.random, limits: deps.limits, onDelivery: responses.onDelivery });
   /** Asks that arrived before the boot payload (the thank-you page calls early). */
   let waiting: Array<[string, string | null]> = [];
 

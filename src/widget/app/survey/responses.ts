@@ -3,7 +3,7 @@ import type { BootResponse } from '../../../contract/boot';
 import { ErrorCode } from '../../../contract/errors';
 import { SurveyResponseAck } from '../../../contract/survey';
 import type { AppContext } from '../../core/appContext';
-import type { Delivery, Outbox, OutboxItem } from './outbox';
+import type { Delivery, OutboxItem } from './outbox';
 import { answersToSave, orderField, sessionPatcher, type SurveySession } from './session';
 import type { ShopperStore } from './shopperStore';
 
@@ -16,8 +16,7 @@ export interface ResponsesDeps {
   context: AppContext;
   win: Window;
   now(): number;
-  outbox(): Outbox;
-  note: ShopperStore['note'];
+  store: Pick<ShopperStore, 'outbox' | 'note'>;
 }
 
 /**
@@ -25,13 +24,13 @@ export interface ResponsesDeps {
  * the lack of one) answers shows in the session: the reward, "saved on this device", "not saved",
  * or refused for good.
  */
-export function createResponses({ session, boot, context, win, now, outbox, note }: ResponsesDeps) {
+export function createResponses({ session, boot, context, win, now, store }: ResponsesDeps) {
   let disposed = false;
   const patch = sessionPatcher(session);
 
   /** The completion is safe (on the server, or on this device): say thanks. */
   function completed(s: SurveySession, ending: 'thanks' | 'end') {
-    note(s.prompt.id, 'completed', s.orderId);
+    store.note(s.prompt.id, 'completed', s.orderId);
     context.emit('sadakat:survey-submit', { surveyId: s.prompt.id });
     session.value = ending === 'end' ? null : { ...s, step: 'thanks', error: null };
   }
@@ -47,7 +46,7 @@ export function createResponses({ session, boot, context, win, now, outbox, note
     patch(s, { sequence, savedAnswers: snapshot, sentIds });
     const { responseId, prompt, orderId } = s;
     const body = { responseId, surveyId: prompt.id, ...orderField(orderId), answers, completed: complete, locale: data.locale, sequence };
-    return outbox().put({ kind: 'response', id: responseId, seq: sequence, at: now(), body }, send);
+    return store.outbox().put({ kind: 'response', id: responseId, seq: sequence, at: now(), body }, send);
   }
 
   return {
@@ -87,7 +86,7 @@ export function createResponses({ session, boot, context, win, now, outbox, note
         else session.value = updated;
       } else if (delivery.status === 'rejected') {
         const orderId = typeof item.body.orderId === 'string' ? item.body.orderId : null;
-        if (delivery.code === 'survey_already_answered') note(String(item.body.surveyId), 'completed', orderId);
+        if (delivery.code === 'survey_already_answered') store.note(String(item.body.surveyId), 'completed', orderId);
         const code = ErrorCode.safeParse(delivery.code);
         context.emit('sadakat:error', { code: code.success ? code.data : 'invalid_response' });
         if (mine) patch(mine, { save: 'rejected', problem: delivery.code });
