@@ -6,9 +6,9 @@ import { draftError, type Draft } from '../survey/drafts';
 import { uuid } from '../survey/identity';
 import type { OutboxLimits } from '../survey/outbox';
 import { watchPageEvents } from '../survey/pageEvents';
-import { mayAsk } from '../survey/rules';
+import { dueSurvey } from '../survey/rules';
 import { createResponses } from '../survey/responses';
-import { ctaOf, nextFrom, orderField, progressOf, sessionPatcher, startSession, type SurveySession } from '../survey/session';
+import { ctaOf, endsAfter, nextFrom, progressOf, questionOf, sessionPatcher, startSession, type SurveySession } from '../survey/session';
 import { createShopperStore } from '../survey/shopperStore';
 import { createSurveyStorage } from '../survey/storage';
 
@@ -43,23 +43,12 @@ export const SurveyModel = createModel((deps: SurveyModelDeps) => {
   /** Asks that arrived before the boot payload (the thank-you page calls early). */
   let waiting: Array<[string, string | null]> = [];
 
-  // ---- asking ----------------------------------------------------------------------------------
-
-  const prompts = () => (boot.peek()?.surveys ?? []).filter((prompt): prompt is SurveyPrompt => prompt !== null);
-  const allowed = (prompt: SurveyPrompt, orderId: string | null, requested = false) =>
-    mayAsk(prompt, { signedIn: boot.peek()?.customer != null, orderId, history: store.history(), budget: boot.peek()?.interruptionBudget, now: now(), requested });
-
-  function event(kind: 'impression' | 'dismissal', surveyId: string, orderId: string | null) {
-    const eventId = uuid(win.crypto);
-    store.outbox().put({ kind, id: eventId, seq: 0, at: now(), body: { eventId, surveyId, ...orderField(orderId) } });
-  }
-
   function start(prompt: SurveyPrompt, orderId: string | null, where: SurveySession['where']) {
     const first = prompt.questions[0];
     if (!first) return;
     session.value = startSession(prompt, first.id, orderId, uuid(win.crypto), where);
     store.note(prompt.id, 'shown', orderId);
-    event('impression', prompt.id, orderId);
+    store.event('impression', prompt.id, orderId);
   }
 
   function ask(target: string, orderInput?: unknown) {
@@ -73,7 +62,7 @@ export const SurveyModel = createModel((deps: SurveyModelDeps) => {
       return;
     }
     if (session.peek()) return;
-    const prompt = prompts().find((p) => (p.id === target || p.trigger.kind === target) && allowed(p, orderId));
+    const prompt = dueSurvey(boot.peek(), (p) => p.id === target || p.trigger.kind === target, { orderId, history: store.history(), now: now() });
     const { open, view } = state.peek();
     if (prompt) start(prompt, orderId, open && view === 'survey' ? 'panel' : 'card');
   }
@@ -85,16 +74,11 @@ export const SurveyModel = createModel((deps: SurveyModelDeps) => {
       if (current.where !== 'panel') patch(current, { where: 'panel' });
       return;
     }
-    const prompt = prompts().find((p) => p.frequency.mode !== 'once-per-order' && allowed(p, null, true));
+    const prompt = dueSurvey(boot.peek(), (p) => p.frequency.mode !== 'once-per-order', { orderId: null, history: store.history(), now: now(), requested: true });
     if (prompt) start(prompt, null, 'panel');
   }
 
-  // ---- answering -------------------------------------------------------------------------------
-
-  const question = computed(() => {
-    const s = session.value;
-    return s?.prompt.questions.find((q) => q.id === s.step) ?? null;
-  });
+  const question = computed(() => (session.value ? questionOf(session.value) : null));
 
   function next() {
     const s = session.peek();
@@ -115,13 +99,11 @@ export const SurveyModel = createModel((deps: SurveyModelDeps) => {
     if (s && s.step !== 'thanks' && s.save !== 'rejected') {
       // The answers given so far still count: they reach the server as a partial response.
       save(false);
-      event('dismissal', s.prompt.id, s.orderId);
+      store.event('dismissal', s.prompt.id, s.orderId);
       store.note(s.prompt.id, 'dismissed', s.orderId);
     }
     session.value = null;
   }
-
-  // ---- lifecycle -------------------------------------------------------------------------------
 
   const unwatch = watchPageEvents(win, {
     /** The page is going away: keep what was typed but not yet saved, and send everything pending. */
@@ -184,11 +166,7 @@ export const SurveyModel = createModel((deps: SurveyModelDeps) => {
     question,
     progress: computed(() => (session.value && question.value ? progressOf(session.value) : null)),
     /** Leaving this question ends the survey: its button says "Send". */
-    last: computed(() => {
-      const s = session.value;
-      const target = s && question.value ? nextFrom(s) : null;
-      return target === 'thanks' || target === 'end';
-    }),
+    last: computed(() => session.value !== null && question.value !== null && endsAfter(session.value)),
     cta: computed(() => (session.value ? ctaOf(session.value) : null)),
     /** The card shows while a survey is at hand and the panel is closed. */
     cardVisible: computed(() => session.value !== null && session.value.where === 'card' && !state.value.open),

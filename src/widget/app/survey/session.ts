@@ -76,6 +76,9 @@ export function answersToSave(s: SurveySession) {
   return { answers, snapshot: stringify(answers.map((a) => [a.questionId, a.value])), sentIds: [...map.keys()] };
 }
 
+/** The question shown (none on the thank-you step). */
+export const questionOf = (s: SurveySession) => s.prompt.questions.find((q) => q.id === s.step) ?? null;
+
 /** "Question 2 of 4" along the path the answers so far take. */
 export function progressOf(s: SurveySession) {
   const path = surveyPath(s.prompt.questions, answerMap(s.drafts)).questionIds;
@@ -85,6 +88,12 @@ export function progressOf(s: SurveySession) {
 
 /** Where Next leads from the question shown: another question, `thanks` or `end`. */
 export const nextFrom = (s: SurveySession) => nextStep(s.prompt.questions, s.step, answerMap(s.drafts));
+
+/** Leaving the question shown ends the survey (its button says "Send"). */
+export function endsAfter(s: SurveySession) {
+  const target = nextFrom(s);
+  return target === 'thanks' || target === 'end';
+}
 
 /** The thank-you step's button, when the survey has one and its condition holds. */
 export function ctaOf(s: SurveySession) {

@@ -1,9 +1,10 @@
 import type { AppContext } from '../../core/appContext';
 import { storageKey } from '../../core/surveyTriggers';
 import { surveyPaths } from './endpoints';
-import { identityOf } from './identity';
+import { identityOf, uuid } from './identity';
 import { createOutbox, type Delivery, type Outbox, type OutboxItem, type OutboxLimits } from './outbox';
 import { emptyHistory, remember, toHistory, type SurveyHistory } from './rules';
+import { orderField } from './session';
 import type { SurveyStorage } from './storage';
 import { createTransport } from './transport';
 
@@ -53,6 +54,11 @@ export function createShopperStore({ context, storage, win, now, random, limits,
     },
     /** Where this shopper's saves go. */
     outbox: () => customer ?? guest,
+    /** Queues an impression or a dismissal (the server counts them for the frequency rules). */
+    event(kind: 'impression' | 'dismissal', surveyId: string, orderId: string | null) {
+      const eventId = uuid(win.crypto);
+      (customer ?? guest).put({ kind, id: eventId, seq: 0, at: now(), body: { eventId, surveyId, ...orderField(orderId) } });
+    },
     outboxes,
     flushAll: () => outboxes().forEach((box) => void box.flush()),
     /**
