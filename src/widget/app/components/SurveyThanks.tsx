@@ -2,8 +2,6 @@ import type { SurveyModel } from '../models/surveyModel';
 import { useI18n } from '../i18n';
 
 const CHECK = 'M7.5 12.5l3 3 6-7';
-/** The CTA is a button (a panel view) or a link (a page): the same look either way. */
-const PRIMARY = { class: 'button button-primary', part: 'button button-primary' };
 
 /** The last step: the merchant's thanks, the reward, an honest word about delivery, the CTA. */
 export function SurveyThanks({ model, onDone }: { model: SurveyModel; onDone(): void }) {
@@ -36,11 +34,11 @@ export function SurveyThanks({ model, onDone }: { model: SurveyModel; onDone(): 
         <div class="survey-cta">
           {cta.text ? <p class="card-text">{cta.text}</p> : null}
           {cta.kind === 'view' ? (
-            <button type="button" {...PRIMARY} onClick={() => model.openView(cta.view)}>
+            <button type="button" class="button button-primary" part="button button-primary" onClick={() => model.openView(cta.view)}>
               {cta.label}
             </button>
           ) : (
-            <a {...PRIMARY} href={cta.url} target="_blank" rel="noopener noreferrer">
+            <a class="button button-primary" part="button button-primary" href={cta.url} target="_blank" rel="noopener noreferrer">
               {cta.label}
             </a>
           )}
