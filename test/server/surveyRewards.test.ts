@@ -4,7 +4,7 @@ import { SurveyResponseAck } from '../../src/contract';
 import { inTransaction } from '../../src/server/db/transaction';
 import { ensureCustomer } from '../../src/server/domain/customers';
 import { ledgerSum } from '../../src/server/domain/ledger';
-import { creditAwaitingSurveyRewards } from '../../src/server/domain/surveyResponses';
+import { creditAwaitingSurveyRewards } from '../../src/server/domain/surveyRewards';
 import { errorCode, responseBody, storedResponses, surveyClient, surveyLedgerEntries, testSurvey } from '../support/surveys';
 import { createTestBackend, type TestBackend } from '../support/testBackend';
 

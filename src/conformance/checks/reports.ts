@@ -1,6 +1,6 @@
 import type { Exchange } from '../http';
 import { defineGroup, type Check, type CheckApi } from '../kit';
-import { parseCsv } from './surveys';
+import { parseCsv } from '../csv';
 
 // Merchant reports are figures over the shop's own data, which the kit does not control; these
 // checks hold a server to what the contract defines for any data: the formulas, the bounds, the

@@ -4,7 +4,7 @@ import type { CustomerRow, OrderRow, RefundRow, Tables } from '../db/schema';
 import { attributeReferral } from './referrals/attribution';
 import { referralPolicy } from './referrals/policy';
 import { referralAfterRefund } from './referrals/settlement';
-import { creditAwaitingSurveyRewards } from './surveyResponses';
+import { creditAwaitingSurveyRewards } from './surveyRewards';
 
 // Extension points for whatever reacts to orders (survey rewards now, referrals next). Both run
 // inside the order's own transaction, after its points are booked: whatever they write commits or

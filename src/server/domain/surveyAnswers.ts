@@ -3,7 +3,7 @@ import type { SurveyAnswerRow, SurveyAnswersPage, SurveyAnswersQuery, SurveyQues
 import type { Tables } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { localize } from './localize';
-import { answerProblem, parseStoredAnswers, type AnswerValue } from './surveyResponses';
+import { answerProblem, parseStoredAnswers, type AnswerValue } from './surveyResponseAnswers';
 import type { StoredSurvey } from './surveys';
 
 const BATCH = 200;

@@ -5,7 +5,7 @@ import type { SurveyResponseRow, Tables } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { CSV_BOM, csvRow } from './csv';
 import { localize } from './localize';
-import { answerProblem, parseStoredAnswers, type AnswerValue } from './surveyResponses';
+import { answerProblem, parseStoredAnswers, type AnswerValue } from './surveyResponseAnswers';
 import type { StoredSurvey } from './surveys';
 
 const BATCH = 500;

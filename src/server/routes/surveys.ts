@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { routes } from '../../contract';
 import { programmeOf } from '../domain/shops';
-import { recordSurveyEvent, recordSurveyResponse } from '../domain/surveyResponses';
+import { recordSurveyEvent } from '../domain/surveyEvents';
+import { recordSurveyResponse } from '../domain/surveyResponses';
 import { requireSurvey } from '../domain/surveys';
 import { optionalCustomerFromHeaderOrBody } from '../http/customer';
 import type { AppEnv } from '../http/env';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { SurveyConfig, type SurveyConfigInput } from '../../contract';
 import type { Database } from '../db/database';
-import { recordSurveyEvent, recordSurveyResponse } from '../domain/surveyResponses';
+import { recordSurveyEvent } from '../domain/surveyEvents';
+import { recordSurveyResponse } from '../domain/surveyResponses';
 import { saveSurvey } from '../domain/surveys';
 
 const DAY = 24 * 60 * 60 * 1000;

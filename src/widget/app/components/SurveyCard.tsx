@@ -55,10 +55,10 @@ export function SurveyCard({ model, launcher }: { model: SurveyModel; launcher: 
             <span class="survey-card-mark" aria-hidden="true">
               <Icon name="star" />
             </span>
-            <h2 class="survey-title" id="sadakat-survey-card-title">
+            <h2 class="card-title survey-title" id="sadakat-survey-card-title">
               {session.prompt.title}
             </h2>
-            <button type="button" class="survey-close" part="close-button" aria-label={t('survey.close')} onClick={() => model.close()}>
+            <button type="button" class="icon-button survey-close" part="close-button" aria-label={t('survey.close')} onClick={() => model.close()}>
               <Icon name="close" />
             </button>
           </header>

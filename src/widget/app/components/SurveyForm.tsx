@@ -40,7 +40,10 @@ export function SurveyForm({ model, idPrefix, onDone }: { model: SurveyModel; id
   if (!question) return null;
   const sending = session.save === 'sending';
   const rejected = session.save === 'rejected';
+  const unsaved = session.save === 'unsaved';
   const error = session.error ? t(session.error.key, session.error.params) : null;
+  // The honest word when the answers are not on the server: not kept anywhere, or refused.
+  const alert = unsaved ? 'survey.unsaved' : !rejected ? null : session.problem === 'survey_already_answered' ? 'survey.alreadyAnswered' : 'survey.rejected';
 
   return (
     <div ref={ref} class="survey-body">
@@ -57,18 +60,13 @@ export function SurveyForm({ model, idPrefix, onDone }: { model: SurveyModel; id
         aria-busy={sending ? 'true' : undefined}
         onSubmit={(event) => {
           event.preventDefault();
-          act(() => (session.save === 'unsaved' ? model.retry() : model.next()));
+          act(() => (unsaved ? model.retry() : model.next()));
         }}
       >
         <SurveyQuestionField key={question.id} question={question} draft={session.drafts.get(question.id)} error={error} idPrefix={idPrefix} onChange={(draft) => model.answer(question.id, draft)} />
-        {session.save === 'unsaved' ? (
+        {alert ? (
           <p class="survey-alert" role="alert">
-            {t('survey.unsaved')}
-          </p>
-        ) : null}
-        {rejected ? (
-          <p class="survey-alert" role="alert">
-            {session.problem === 'survey_already_answered' ? t('survey.alreadyAnswered') : t('survey.rejected')}
+            {t(alert)}
           </p>
         ) : null}
         <div class="survey-actions">
@@ -83,7 +81,7 @@ export function SurveyForm({ model, idPrefix, onDone }: { model: SurveyModel; id
             </button>
           ) : (
             <button type="submit" class="button button-primary" part="button button-primary" aria-disabled={sending ? 'true' : undefined}>
-              {sending ? t('survey.sending') : session.save === 'unsaved' ? t('survey.retry') : model.last.value ? t('survey.submit') : t('survey.next')}
+              {t(sending ? 'survey.sending' : unsaved ? 'survey.retry' : model.last.value ? 'survey.submit' : 'survey.next')}
             </button>
           )}
         </div>

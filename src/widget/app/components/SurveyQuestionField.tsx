@@ -1,5 +1,5 @@
 import type { SurveyQuestion } from '../../../contract/survey';
-import type { Draft } from '../models/surveyModel';
+import type { Draft } from '../survey/drafts';
 import { useI18n } from '../i18n';
 import { ChoiceInput } from './ChoiceInput';
 import { ScaleInput } from './ScaleInput';
@@ -22,10 +22,10 @@ interface FieldProps {
  */
 export function SurveyQuestionField({ question, draft, error, idPrefix, onChange }: FieldProps) {
   const { t } = useI18n();
-  const ids = { prompt: `${idPrefix}-prompt`, description: `${idPrefix}-description`, ends: `${idPrefix}-ends`, error: `${idPrefix}-error`, input: `${idPrefix}-input` };
+  const id = (part: 'prompt' | 'description' | 'ends' | 'error' | 'input') => `${idPrefix}-${part}`;
   const scale = question.type === 'nps' || question.type === 'csat' ? question : null;
   const ends = scale && (scale.lowLabel || scale.highLabel) ? scale : null;
-  const describedBy = [question.description ? ids.description : '', ends ? ids.ends : '', error ? ids.error : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [question.description ? id('description') : '', ends ? id('ends') : '', error ? id('error') : ''].filter(Boolean).join(' ') || undefined;
 
   return (
     <fieldset
@@ -36,18 +36,18 @@ export function SurveyQuestionField({ question, draft, error, idPrefix, onChange
       aria-required={scale && question.required ? 'true' : undefined}
       aria-invalid={scale && error ? 'true' : undefined}
     >
-      <legend class="question-prompt" id={ids.prompt}>
+      <legend class="question-prompt" id={id('prompt')}>
         {question.prompt}
         {question.required ? null : <span class="question-optional">{t('survey.optional')}</span>}
       </legend>
       {question.description ? (
-        <p class="question-description" id={ids.description}>
+        <p class="question-description" id={id('description')}>
           {question.description}
         </p>
       ) : null}
       {scale ? <ScaleInput question={scale} value={draft} onChange={onChange} /> : null}
       {ends ? (
-        <p class="scale-ends" id={ids.ends}>
+        <p class="scale-ends" id={id('ends')}>
           <span>{ends.lowLabel}</span>
           <span>{ends.highLabel}</span>
         </p>
@@ -56,10 +56,10 @@ export function SurveyQuestionField({ question, draft, error, idPrefix, onChange
         <ChoiceInput question={question} value={draft} name={`${idPrefix}-${question.id}`} onChange={onChange} />
       ) : null}
       {question.type === 'text' ? (
-        <TextInput question={question} value={draft} id={ids.input} labelledBy={ids.prompt} describedBy={describedBy} invalid={error !== null} onChange={onChange} />
+        <TextInput question={question} value={draft} id={id('input')} labelledBy={id('prompt')} describedBy={describedBy} invalid={error !== null} onChange={onChange} />
       ) : null}
       {error ? (
-        <p class="question-error" id={ids.error} role="alert">
+        <p class="question-error" id={id('error')} role="alert">
           {error}
         </p>
       ) : null}

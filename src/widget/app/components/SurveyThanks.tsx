@@ -21,18 +21,18 @@ export function SurveyThanks({ model, onDone }: { model: SurveyModel; onDone(): 
       <h3 class="survey-thanks-title" tabIndex={-1} data-survey-focus>
         {thankYou.title}
       </h3>
-      {thankYou.body ? <p class="survey-thanks-body">{thankYou.body}</p> : null}
+      {thankYou.body ? <p class="card-text">{thankYou.body}</p> : null}
       <div role="status" class="survey-status">
         {reward ? (
           <p class="survey-reward">
-            {reward.status === 'credited' ? t('survey.rewardCredited', { points: points(reward.points) }) : t('survey.rewardPending', { points: points(reward.points) })}
+            {t(reward.status === 'credited' ? 'survey.rewardCredited' : 'survey.rewardPending', { points: points(reward.points) })}
           </p>
         ) : null}
-        {session.save === 'queued' ? <p class="survey-note">{t('survey.queued')}</p> : null}
+        {session.save === 'queued' ? <p class="card-text">{t('survey.queued')}</p> : null}
       </div>
       {cta ? (
         <div class="survey-cta">
-          {cta.text ? <p class="survey-cta-text">{cta.text}</p> : null}
+          {cta.text ? <p class="card-text">{cta.text}</p> : null}
           {cta.kind === 'view' ? (
             <button type="button" class="button button-primary" part="button button-primary" onClick={() => model.openView(cta.view)}>
               {cta.label}

@@ -17,8 +17,8 @@ export function SurveyView({ model, onDone }: { model: SurveyModel; onDone(): vo
     );
   }
   return (
-    <section class="card survey survey-in-panel" part="survey" aria-labelledby="sadakat-survey-view-title">
-      <h3 class="survey-title" id="sadakat-survey-view-title">
+    <section class="card survey" part="survey" aria-labelledby="sadakat-survey-view-title">
+      <h3 class="card-title survey-title" id="sadakat-survey-view-title">
         {session.prompt.title}
       </h3>
       <SurveyForm model={model} idPrefix="sadakat-survey-view" onDone={onDone} />

@@ -212,13 +212,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
       list = list.filter((other) => other.id !== item.id);
       overflow = overflow.filter((other) => other.id !== item.id);
       list.push(entry);
+      const over = () => list.length > limits.items || size(list) > limits.bytes;
       // Over the caps: expired items went already; then the oldest impressions and dismissals.
-      while ((list.length > limits.items || size(list) > limits.bytes) && list.some((other) => other.kind !== 'response' && other !== entry)) {
-        const index = list.findIndex((other) => other.kind !== 'response' && other !== entry);
-        list.splice(index, 1);
-      }
+      let index: number;
+      while (over() && (index = list.findIndex((other) => other.kind !== 'response' && other !== entry)) >= 0) list.splice(index, 1);
       let persisted: boolean;
-      if (list.length > limits.items || size(list) > limits.bytes) {
+      if (over()) {
         // Still too much: the new item is not stored (older answers keep their place) but is sent.
         list = list.filter((other) => other !== entry);
         save(list);

@@ -1,3 +1,4 @@
+import type { BootResponse } from '../../../contract/boot';
 import type { InterruptionBudget, SurveyPrompt } from '../../../contract/survey';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -84,4 +85,10 @@ export function mayAsk(prompt: SurveyPrompt, context: AskContext): boolean {
     if (last > 0 && context.now - last < budget.days * DAY) return false;
   }
   return true;
+}
+
+/** The first survey of the boot payload that `matches` and may be shown now (`mayAsk`). */
+export function dueSurvey(boot: BootResponse | null, matches: (prompt: SurveyPrompt) => boolean, context: Omit<AskContext, 'signedIn' | 'budget'>): SurveyPrompt | undefined {
+  const ask = { ...context, signedIn: boot?.customer != null, budget: boot?.interruptionBudget };
+  return (boot?.surveys ?? []).find((prompt): prompt is SurveyPrompt => prompt !== null && matches(prompt) && mayAsk(prompt, ask));
 }
