@@ -107,6 +107,9 @@ export default defineConfig(({ mode }): UserConfig => {
     return {
       ...shared,
       plugins: [...browserSafety, pureSchemas()],
+      // The widget runs the contract's schemas on a small engine with zod/mini's API and zod's
+      // results (src/widget/validation/zodWidget.ts), not on zod's core (≈ 9 KB brotli).
+      resolve: { alias: { 'zod/mini': fileURLToPath(new URL('src/widget/validation/zodMiniWidget.ts', import.meta.url)) } },
       build: {
         ...shared.build,
         emptyOutDir: true,
@@ -127,6 +130,11 @@ export default defineConfig(({ mode }): UserConfig => {
           // effect. Not `z` itself: minified libraries (Preact) have functions named `z` that must
           // stay, so our modules' `z` is renamed first (see `pureSchemas`).
           treeshake: { manualPureFunctions: [PURE_ZOD] },
+          // A `z.*` call the small engine lacks would be `undefined` at run time: fail the build.
+          onwarn(warning, warn) {
+            if (warning.code === 'IMPORT_IS_UNDEFINED') throw new Error(`ES build: ${warning.message}`);
+            warn(warning);
+          },
         },
       },
     };
