@@ -8,10 +8,10 @@ const passes = (ok: (value: never) => unknown, code: string): Check => (payload)
 
 // zod counts a string's length in code points (an emoji is one), anything else's `length` as it is
 // (an array's elements; also `{ length: 3 }`, since length checks run after a wrong type too).
-const measured = (ok: (length: number) => boolean, code: string): Check =>
-  Object.assign(passes((value: string | { length: number }) => ok(typeof value === 'string' ? [...value].length : value.length), code), { measured: true as const });
+const measured = (ok: (length: number) => boolean, code: string, max?: number): Check =>
+  Object.assign(passes((value: string | { length: number }) => ok(typeof value === 'string' ? [...value].length : value.length), code), { measured: true as const, max });
 
-export const maxLength = (n: number) => measured((length) => length <= n, 'too_big');
+export const maxLength = (n: number) => measured((length) => length <= n, 'too_big', n);
 export const minLength = (n: number) => measured((length) => length >= n, 'too_small');
 /** An exact length: longer is `too_big`, shorter `too_small`. */
 export const length = (n: number) =>
@@ -20,7 +20,7 @@ export const length = (n: number) =>
       maxLength(n)(payload);
       minLength(n)(payload);
     },
-    { measured: true as const },
+    { measured: true as const, max: n },
   );
 
 export const regex = (pattern: RegExp) =>

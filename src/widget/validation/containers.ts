@@ -26,7 +26,7 @@ function objectOf(shape: Record<string, Schema>, strict?: boolean): Schema {
       for (const key in input) if (!Object.hasOwn(shape, key)) unknown.push(key);
       if (unknown.length) issue(payload, 'unrecognized_keys', { keys: unknown, continue: true });
     },
-    { def: { shape, strict } },
+    { def: { shape, strict }, shape },
   );
 }
 
@@ -36,16 +36,19 @@ export const strictObject = (shape: Record<string, Schema>) => objectOf(shape, t
 export const extend = (base: Schema, shape: Record<string, Schema>) => objectOf({ ...base.def.shape, ...shape }, base.def.strict);
 
 export const array = (item: Schema) =>
-  schema((payload) => {
-    const input = payload.value;
-    if (!Array.isArray(input)) return issue(payload, 'invalid_type');
-    payload.value = input.map((element, index) => {
-      const result = part(payload, element, [...payload.path, index]);
-      item.run(result);
-      payload.issues.push(...result.issues);
-      return result.value;
-    });
-  });
+  schema(
+    (payload) => {
+      const input = payload.value;
+      if (!Array.isArray(input)) return issue(payload, 'invalid_type');
+      payload.value = input.map((element, index) => {
+        const result = part(payload, element, [...payload.path, index]);
+        item.run(result);
+        payload.issues.push(...result.issues);
+        return result.value;
+      });
+    },
+    { capped: true },
+  );
 
 /** `z.record(key, value)` with a non-enumerable key schema (a string with checks): every key must pass. */
 export const record = (key: Schema, item: Schema) =>

@@ -22,8 +22,11 @@ export interface Payload {
 
 export type Run = (payload: Payload) => void;
 
-/** A check added with `.check()`; `measured` marks zod's length checks, which also run after a wrong type. */
-export type Check = Run & { measured?: true };
+/**
+ * A check added with `.check()`; `measured` marks zod's length checks, which also run after a
+ * wrong type, and `max` their upper bound, if any.
+ */
+export type Check = Run & { measured?: true; max?: number };
 
 /**
  * What an object does with the result for a key its input lacks (zod's `handlePropertyResult` for
@@ -37,7 +40,11 @@ export interface Schema {
   /** zod's `optin`/`optout`, for the few wrappers that combine them (catch, pipe, union). */
   optin?: 'optional' | 'defaulted';
   optout?: 'optional';
+  /** An array: too many elements for its leading length checks is refused before they are parsed. */
+  capped?: true;
   def: { shape?: Record<string, Schema>; strict?: boolean };
+  /** An object's keys (zod/mini's `shape`, the same as `def.shape`). */
+  shape?: Record<string, Schema>;
   check(...checks: Check[]): Schema;
   safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: Issue[] } };
 }
@@ -57,6 +64,17 @@ export function schema(run: Run, extra: Partial<Schema> = {}): Schema {
     // Like zod, the checks keep the schema's definition (an object's shape, its optionality).
     check: (...checks) =>
       schema((payload) => {
+        // zod's size cap: an array longer than a leading length check allows fails that check alone,
+        // and its elements are never parsed.
+        const size = self.capped && Array.isArray(payload.value) ? payload.value.length : -1;
+        for (const check of checks) {
+          if (!check.measured) break;
+          if (size > check.max!) {
+            check(payload);
+            delete payload.issues.at(-1)!.continue;
+            return;
+          }
+        }
         run(payload);
         for (const check of checks) {
           // zod stops checking after an issue that is not a check's (a wrong type, say).
