@@ -77,8 +77,9 @@ export default defineConfig(({ mode }): UserConfig => {
       ...shared,
       // Prints the SRI hash and a ready-to-paste tag for the versioned script; writes integrity.json.
       plugins: [...browserSafety, subresourceIntegrity({ version: packageJson.version, script: 'sadakat.js' })],
-      // The page view runs its few schemas (options, primitives, the launcher slice) on a small
-      // engine with zod/mini's API; the panel chunk re-checks with real zod. See zodPageView.ts.
+      // The page view runs its few schemas (options, primitives, the launcher slice) on the smallest
+      // engine with zod/mini's API; the panel chunk re-checks the whole payload with the contract on
+      // the ES build's engine (below). See zodPageView.ts for why the page view has its own.
       resolve: { alias: { 'zod/mini': fileURLToPath(new URL('src/widget/validation/zodMiniPageView.ts', import.meta.url)) } },
       build: {
         ...shared.build,
@@ -107,8 +108,9 @@ export default defineConfig(({ mode }): UserConfig => {
     return {
       ...shared,
       plugins: [...browserSafety, pureSchemas()],
-      // The widget runs the contract's schemas on a small engine with zod/mini's API and zod's
-      // results (src/widget/validation/zodWidget.ts), not on zod's core (≈ 9 KB brotli).
+      // The widget (npm entry, panel, chunks) runs the contract's schemas on a small engine with
+      // zod/mini's API and zod's results (zodWidget.ts), not on zod's core (≈ 9 KB brotli). Types
+      // still come from zod; the admin and node builds keep real zod.
       resolve: { alias: { 'zod/mini': fileURLToPath(new URL('src/widget/validation/zodMiniWidget.ts', import.meta.url)) } },
       build: {
         ...shared.build,

@@ -82,6 +82,11 @@ const optionInputs: unknown[] = [
   { shop, nonce: 'abc' },
   { shop, nonce: 'x'.repeat(200) },
   { shop, nonce: 'x'.repeat(201) },
+  // zod counts code points: 150 emoji are 300 UTF-16 units but 150 characters.
+  { shop, nonce: '😀'.repeat(150) },
+  { shop, nonce: '😀'.repeat(201) },
+  { shop, customerToken: '🎁'.repeat(8192) },
+  { shop, customerToken: '🎁'.repeat(8193) },
   { shop, fetch: fetchFn },
   { shop, fetch: 'fetch' },
   { shop, colour: 'red', size: 2 },
