@@ -78,8 +78,8 @@ afterAll(() => backend?.close());
 /** The route's schema for one side of an exchange, on both engines. */
 function schemaOf({ route, part }: Exchange) {
   const pick = (contract: Contract) => {
-    const definition = contract.routes[route] as { body?: Parser; responses: Record<number, Parser> };
-    return part === 'body' ? definition.body! : definition.responses[part]!;
+    const definition = contract.routes[route] as { query?: Parser; body?: Parser; responses: Record<number, Parser> };
+    return part === 'query' ? definition.query! : part === 'body' ? definition.body! : definition.responses[part]!;
   };
   return { real: pick(real), small: pick(small) };
 }

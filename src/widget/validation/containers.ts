@@ -23,7 +23,8 @@ function objectOf(shape: Record<string, Schema>, strict?: boolean): Schema {
       payload.value = out;
       if (!strict) return;
       const unknown: string[] = [];
-      for (const key in input) if (!Object.hasOwn(shape, key)) unknown.push(key);
+      // Own keys only: zod's `for…in` would also report a key a host page added to Object.prototype.
+      for (const key of Object.keys(input)) if (!Object.hasOwn(shape, key)) unknown.push(key);
       if (unknown.length) issue(payload, 'unrecognized_keys', { keys: unknown, continue: true });
     },
     { def: { shape, strict }, shape },

@@ -8,8 +8,8 @@ export type RouteName = keyof typeof routes;
 /** One real exchange with the reference server: the route, which side of it, and the JSON. */
 export interface Exchange {
   route: RouteName;
-  /** `body` for a request the widget sends; otherwise the response's status code. */
-  part: 'body' | number;
+  /** `query` or `body` of a request; otherwise the response's status code. */
+  part: 'query' | 'body' | number;
   json: unknown;
 }
 
@@ -30,7 +30,9 @@ export async function contractExchanges(backend: TestBackend): Promise<Exchange[
   async function call(route: RouteName, path: string, init: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {}) {
     const { method, auth } = routes[route];
     const key = auth === 'merchant' ? backend.shop.secretKey : init.token;
-    const response = await backend.app.request(path.includes('?') || auth === 'merchant' ? path : `${path}?${shop}`, {
+    const url = path.includes('?') || auth === 'merchant' ? path : `${path}?${shop}`;
+    if ('query' in routes[route]) exchanges.push({ route, part: 'query', json: Object.fromEntries(new URL(url, 'https://api.test').searchParams) });
+    const response = await backend.app.request(url, {
       method,
       headers: {
         Origin: backend.origin,
