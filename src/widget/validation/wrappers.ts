@@ -13,7 +13,7 @@ const keepAll: Absent = (payload, out, key, result) => {
  * optional and default have simpler hooks of their own.
  */
 const ladder =
-  ({ optin, optout }: Partial<Schema>): Absent | undefined =>
+  ({ optin, optout }: Partial<Schema>): Absent =>
   (payload, out, key, result) => {
     if (optin === 'optional' && optout) return;
     if (result.issues.length) {
@@ -43,7 +43,8 @@ export const optional = (inner: Schema) =>
     },
   );
 
-export const nullable = (inner: Schema) => schema((payload) => void (payload.value === null || inner.run(payload)), { ...inner, def: {} });
+export const nullable = (inner: Schema) =>
+  schema((payload) => void (payload.value === null || inner.run(payload)), { optin: inner.optin, optout: inner.optout, absent: inner.absent });
 
 // zod hands out a shallow copy of an object default, so that callers cannot change the next one.
 const fresh = (value: unknown) => (typeof value === 'function' ? value() : Array.isArray(value) ? [...value] : isPlain(value) ? { ...value } : value);
