@@ -41,7 +41,7 @@ export const BUDGETS: Record<'pageView' | 'total', Budget> = {
     name: 'everything (one locale)',
     brotli: 45 * KB,
     knownBreach: {
-      brotli: 60.6 * KB,
+      brotli: 56.3 * KB,
       why: 'the panel, survey and referral chunks exceed the 45 KB budget (issue #8; zod core no longer ships, the widget validates with src/widget/validation); lower this ceiling whenever the total drops, raise it only with a reason in the commit',
     },
   },
