@@ -22,7 +22,7 @@ vi.doUnmock('zod/mini');
 
 /** Every schema the contract exports, by name, on both engines. */
 const schemas = Object.keys(real)
-  .filter((name) => typeof (real as Record<string, Partial<Parser>>)[name]?.safeParse === 'function')
+  .filter((name) => typeof (real as unknown as Record<string, Partial<Parser> | undefined>)[name]?.safeParse === 'function')
   .map((name) => ({ name, real: (real as unknown as Record<string, Parser>)[name]!, small: (small as unknown as Record<string, Parser>)[name]! }));
 
 const issuesOf = (result: ReturnType<Parser['safeParse']>) =>

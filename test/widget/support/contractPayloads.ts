@@ -65,7 +65,8 @@ export async function contractExchanges(backend: TestBackend): Promise<Exchange[
   const reward = [...boot.programme.rewards].sort((a: { cost: number }, b: { cost: number }) => a.cost - b.cost)[0];
   await call('redeem', '/v1/redemptions', { token: ayse, body: { rewardId: reward.id, expectedCost: reward.cost }, headers: { 'Idempotency-Key': randomUUID() } });
 
-  const referral = await call('myReferral', '/v1/referral', { token: ayse });
+  // The demo programme has no landing page: the link (and its QR code) is built on the page's origin.
+  const referral = await call('myReferral', `/v1/referral?${shop}&origin=${encodeURIComponent(backend.origin)}&param=davet`, { token: ayse });
   await call('referralLookup', `/v1/referral-codes/${referral.code}?${shop}`);
   await call('referralVisit', '/v1/referral-visits', { body: { code: referral.code, visitorId: randomUUID() } });
   await call('referralClaim', '/v1/referral-claims', { body: { code: referral.code, email: 'friend@example.com' } });
