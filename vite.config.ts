@@ -77,8 +77,9 @@ export default defineConfig(({ mode }): UserConfig => {
       ...shared,
       // Prints the SRI hash and a ready-to-paste tag for the versioned script; writes integrity.json.
       plugins: [...browserSafety, subresourceIntegrity({ version: packageJson.version, script: 'sadakat.js' })],
-      // The page view runs its few schemas (options, primitives, the launcher slice) on a small
-      // engine with zod/mini's API; the panel chunk re-checks with real zod. See zodPageView.ts.
+      // The page view runs its few schemas (options, primitives, the launcher slice) on the smallest
+      // engine with zod/mini's API; the panel chunk re-checks the whole payload with the contract on
+      // the ES build's engine (below). See zodPageView.ts for why the page view has its own.
       resolve: { alias: { 'zod/mini': fileURLToPath(new URL('src/widget/validation/zodMiniPageView.ts', import.meta.url)) } },
       build: {
         ...shared.build,
@@ -107,6 +108,10 @@ export default defineConfig(({ mode }): UserConfig => {
     return {
       ...shared,
       plugins: [...browserSafety, pureSchemas()],
+      // The widget (npm entry, panel, chunks) runs the contract's schemas on a small engine with
+      // zod/mini's API and zod's results (zodWidget.ts), not on zod's core (≈ 9 KB brotli). Types
+      // still come from zod; the admin and node builds keep real zod.
+      resolve: { alias: { 'zod/mini': fileURLToPath(new URL('src/widget/validation/zodMiniWidget.ts', import.meta.url)) } },
       build: {
         ...shared.build,
         emptyOutDir: true,
@@ -127,6 +132,11 @@ export default defineConfig(({ mode }): UserConfig => {
           // effect. Not `z` itself: minified libraries (Preact) have functions named `z` that must
           // stay, so our modules' `z` is renamed first (see `pureSchemas`).
           treeshake: { manualPureFunctions: [PURE_ZOD] },
+          // A `z.*` call the small engine lacks would be `undefined` at run time: fail the build.
+          onwarn(warning, warn) {
+            if (warning.code === 'IMPORT_IS_UNDEFINED') throw new Error(`ES build: ${warning.message}`);
+            warn(warning);
+          },
         },
       },
     };

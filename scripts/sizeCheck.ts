@@ -41,8 +41,8 @@ export const BUDGETS: Record<'pageView' | 'total', Budget> = {
     name: 'everything (one locale)',
     brotli: 45 * KB,
     knownBreach: {
-      brotli: 62.9 * KB,
-      why: 'zod core (~9 KB) and the panel, survey and referral chunks exceed the 45 KB budget (issue #8); lower this ceiling whenever the total drops, raise it only with a reason in the commit',
+      brotli: 56.3 * KB,
+      why: 'the panel, survey and referral chunks exceed the 45 KB budget (issue #8; zod core no longer ships, the widget validates with src/widget/validation); lower this ceiling whenever the total drops, raise it only with a reason in the commit',
     },
   },
 };

@@ -19,6 +19,10 @@ const real = await load();
 vi.resetModules();
 vi.doMock('zod/mini', () => import('../../src/widget/validation/zodMiniPageView'));
 const pageView = await load();
+// The ES build (npm entry, panel) parses the same options on the widget engine (zodWidget.ts).
+vi.resetModules();
+vi.doMock('zod/mini', () => import('../../src/widget/validation/zodMiniWidget'));
+const widget = await load();
 vi.doUnmock('zod/mini');
 
 const shop = 'pk_test_abcdef123';
@@ -82,6 +86,11 @@ const optionInputs: unknown[] = [
   { shop, nonce: 'abc' },
   { shop, nonce: 'x'.repeat(200) },
   { shop, nonce: 'x'.repeat(201) },
+  // zod counts code points: 150 emoji are 300 UTF-16 units but 150 characters.
+  { shop, nonce: '😀'.repeat(150) },
+  { shop, nonce: '😀'.repeat(201) },
+  { shop, customerToken: '🎁'.repeat(8192) },
+  { shop, customerToken: '🎁'.repeat(8193) },
   { shop, fetch: fetchFn },
   { shop, fetch: 'fetch' },
   { shop, colour: 'red', size: 2 },
@@ -91,6 +100,17 @@ const optionInputs: unknown[] = [
 describe('the page-view validation engine gives zod’s results', () => {
   it.each(optionInputs.map((input, index) => [index, input] as const))('parseOptions, input %i', (_index, input) => {
     expect(pageView.options.parseOptions(input)).toEqual(real.options.parseOptions(input));
+    expect(widget.options.parseOptions(input)).toEqual(real.options.parseOptions(input));
+  });
+
+  // The widget engine also reports zod's issue codes (the page-view engine only zod's paths).
+  it.each(optionInputs.map((input, index) => [index, input] as const))('WidgetOptions issues on the widget engine, input %i', (_index, input) => {
+    const issues = (result: { success: boolean; error?: { issues: Array<{ code: string; path: PropertyKey[]; keys?: string[] }> } }) =>
+      result.error?.issues.map(({ code, path, keys }) => ({ code, path, keys })) ?? [];
+    const expected = real.options.WidgetOptions.safeParse(input);
+    const actual = widget.options.WidgetOptions.safeParse(input);
+    expect(actual.success).toBe(expected.success);
+    expect(issues(actual)).toEqual(issues(expected));
   });
 
   const slices: unknown[] = [
@@ -109,6 +129,7 @@ describe('the page-view validation engine gives zod’s results', () => {
   ];
   it.each(slices.map((json, index) => [index, json] as const))('the launcher slice of a boot payload, input %i', (_index, json) => {
     expect(pageView.slice.parseLauncherSlice(json)).toEqual(real.slice.parseLauncherSlice(json));
+    expect(widget.slice.parseLauncherSlice(json)).toEqual(real.slice.parseLauncherSlice(json));
   });
 
   it.each(['unauthorized', 'rate_limited', 'nope', 42, undefined, null])('error code %s', (code) => {
@@ -120,6 +141,10 @@ describe('the page-view validation engine gives zod’s results', () => {
 
   it('really is a different engine (the swap took effect)', () => {
     expect(pageView.options.WidgetOptions).not.toHaveProperty('_zod');
+    expect(widget.options.WidgetOptions).not.toHaveProperty('_zod');
+    // Two different small engines: the page view's runs take (value, issues, path), the widget's a payload.
+    const runOf = (schema: unknown) => (schema as { run: (...args: unknown[]) => unknown }).run;
+    expect([runOf(pageView.options.WidgetOptions).length, runOf(widget.options.WidgetOptions).length]).toEqual([3, 1]);
     expect(real.options.WidgetOptions).toHaveProperty('_zod');
   });
 });
