@@ -40,6 +40,9 @@ function pureSchemas(): Plugin {
   };
 }
 
+/** Modules the page module (`sadakat-page.mjs`) shares with the panel. */
+const PAGE_SHARED = /src\/(widget\/(app\/(placementObserver|referral\/landing|survey\/pending)|core\/(views|referralCapture|surveyTriggers)|i18n\/locale)|contract\/earning)\.ts$/;
+
 /** The panel catalogs (src/widget/i18n/catalogs.ts loads each lazily). */
 const CATALOG = /src\/widget\/i18n\/(tr|en|ar)\.ts$/;
 
@@ -101,7 +104,7 @@ export default defineConfig(({ mode }): UserConfig => {
         ...shared.build,
         emptyOutDir: true,
         lib: {
-          entry: { sadakat: 'src/widget/index.ts', 'sadakat-app': 'src/widget/app/mountApp.tsx' },
+          entry: { sadakat: 'src/widget/index.ts', 'sadakat-app': 'src/widget/app/mountApp.tsx', 'sadakat-page': 'src/widget/app/pageExtras.ts' },
           formats: ['es'],
           fileName: (_format, name) => `${name}.mjs`,
         },
@@ -112,6 +115,9 @@ export default defineConfig(({ mode }): UserConfig => {
           output: {
             chunkFileNames: (chunk) => (CATALOG.test(chunk.facadeModuleId ?? '') ? 'chunks/catalog-[name]-[hash].mjs' : 'chunks/[name]-[hash].mjs'),
             minify: true,
+            // What `sadakat-page.mjs` shares with the panel is one chunk, not one per module: a page
+            // view that fills placements makes as few requests as possible.
+            codeSplitting: { groups: [{ name: 'page-shared', test: PAGE_SHARED }] },
           },
           // Contract schemas the widget never parses are dropped: building a schema has no side
           // effect. Not `z` itself: minified libraries (Preact) have functions named `z` that must

@@ -59,6 +59,7 @@ async function cdnFiles(): Promise<Map<string, Buffer>> {
   const add = (path: string, file: string) => files.set(path, readFileSync(file));
   add('sadakat/sadakat.js', join(dist, 'sadakat.js'));
   add('sadakat/sadakat-app.mjs', join(dist, 'sadakat-app.mjs'));
+  add('sadakat/sadakat-page.mjs', join(dist, 'sadakat-page.mjs'));
   const { readdirSync } = await import('node:fs');
   for (const chunk of readdirSync(join(dist, 'chunks'))) add(`sadakat/chunks/${chunk}`, join(dist, 'chunks', chunk));
   const typeform = join(repo, 'node_modules/@typeform/embed/build');
@@ -89,7 +90,7 @@ interface Servers {
   close(): Promise<void>;
 }
 
-async function startServers(): Promise<Servers & { html: Map<string, string> }> {
+export async function startServers(): Promise<Servers & { html: Map<string, string> }> {
   const dir = mkdtempSync(join(tmpdir(), 'sadakat-bench-'));
   const db = await openDatabase(`file:${join(dir, 'bench.db')}`);
   await migrateToLatest(db);
@@ -237,12 +238,13 @@ async function pageView(page: Page, cdp: CDPSession, network: ReturnType<typeof 
   };
 }
 
-async function firstOpen(page: Page): Promise<number | null> {
+export async function firstOpen(page: Page, hoverMs = HOVER_MS, hovered?: () => Promise<void>): Promise<number | null> {
   const point = await page.evaluate(() => (window as unknown as { __bench: { launcherRect(): { x: number; y: number } | null } }).__bench.launcherRect());
   if (!point) return null;
   // A shopper's pointer reaches the launcher a moment before the click (pointer intent).
   await page.mouse.move(point.x, point.y);
-  await page.waitForTimeout(HOVER_MS);
+  await page.waitForTimeout(hoverMs);
+  await hovered?.();
   await page.mouse.down();
   await page.mouse.up();
   return page.evaluate(() => (window as unknown as { __bench: { waitOpen(): Promise<number | null> } }).__bench.waitOpen());

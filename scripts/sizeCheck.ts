@@ -5,7 +5,7 @@
  *
  * - page view: `dist/sadakat.js`, everything a storefront downloads before any interaction.
  * - total: the page-view script plus every lazily loaded ES chunk the script tag can reach
- *   (`sadakat-app.mjs` and `dist/chunks/`), counting one locale's catalog when catalogs are
+ *   (`sadakat-app.mjs`, `sadakat-page.mjs` and `dist/chunks/`), counting one locale's catalog when catalogs are
  *   separate chunks (a shopper loads one). `sadakat.mjs` is the npm entry, an alternative to the script, not an addition.
  *
  * Run on its own with `npx tsx scripts/sizeCheck.ts [distDir]`; `--json` prints the figures as JSON.
@@ -41,7 +41,7 @@ export const BUDGETS: Record<'pageView' | 'total', Budget> = {
     name: 'everything (one locale)',
     brotli: 45 * KB,
     knownBreach: {
-      brotli: 67.25 * KB,
+      brotli: 68.7 * KB,
       why: 'zod core (~9 KB) and the panel, survey and referral chunks exceed the 45 KB budget (issue #8); lower this ceiling whenever the total drops, raise it only with a reason in the commit',
     },
   },
@@ -77,7 +77,7 @@ export function measure(dist = 'dist'): Report {
   const pageFile = 'sadakat.js';
   if (!existsSync(join(dist, pageFile))) throw new Error(`size check: ${join(dist, pageFile)} is missing; run the build first`);
   const chunkDir = join(dist, 'chunks');
-  const lazy = ['sadakat-app.mjs', ...(existsSync(chunkDir) ? readdirSync(chunkDir).filter((f) => f.endsWith('.mjs')).map((f) => `chunks/${f}`) : [])];
+  const lazy = ['sadakat-app.mjs', 'sadakat-page.mjs', ...(existsSync(chunkDir) ? readdirSync(chunkDir).filter((f) => f.endsWith('.mjs')).map((f) => `chunks/${f}`) : [])];
   const files = [pageFile, ...lazy].map((file) => ({ file, sizes: compressedSizes(readFileSync(join(dist, file))), counted: true }));
 
   // One locale: count the largest catalog chunk, leave the others out of the total.

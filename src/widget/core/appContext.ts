@@ -75,3 +75,16 @@ export interface MountedApp {
 export interface AppModule {
   mountApp(context: AppContext): MountedApp;
 }
+
+/** What the page module (`sadakat-page.mjs`) gets: the panel's context, and the panel on demand. */
+export interface PageContext extends AppContext {
+  /** Loads and mounts the panel (idempotent): intent, or work only the panel can do. */
+  wantApp(): void;
+  /** `true` once the panel has mounted: it then owns the badge. */
+  appMounted(): boolean;
+}
+
+/** The shape of the page view's small module (`sadakat-page.mjs`); `startPage` returns its cleanup. */
+export interface PageModule {
+  startPage(context: PageContext): () => void;
+}

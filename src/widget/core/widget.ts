@@ -2,7 +2,7 @@ import launcherCss from '../styles/launcher.css?inline';
 import tokensCss from '../styles/tokens.css?inline';
 import { localeFor, resolveLocale } from '../i18n/locale';
 import { createApiClient, type ApiClient } from './api';
-import type { AppContext, AppModule, CoreState, MountedApp } from './appContext';
+import type { AppContext, AppModule, CoreState, MountedApp, PageModule } from './appContext';
 import { createBootCache } from './bootCache';
 import { parseLauncherSlice, type BootParser } from './bootSlice';
 import { resilientFetch } from './resilientFetch';
@@ -24,6 +24,8 @@ export interface Environment {
   document: Document;
   /** Loads the panel module (script tag: `import()` of a URL next to the script; ESM: a chunk). */
   loadApp(): Promise<AppModule>;
+  /** Loads the page view's small module (placements, badge; `sadakat-page.mjs`). Without it, neither shows. */
+  loadPage?(): Promise<PageModule>;
   /** The API origin when the options give none (the script's own origin). */
   defaultApi?: string;
   /** CSP nonce of the script tag, for the fallback `<style>`. */
@@ -58,6 +60,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
   let inflight: AbortController | null = null;
   let appLoading: Promise<void> | null = null;
   let app: MountedApp | null = null;
+  let pageLoading: Promise<void> | null = null;
   let badge = false;
   const cleanups: Array<() => void> = [];
 
@@ -172,9 +175,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     if (!readyEmitted) {
       readyEmitted = true;
       emitter.emit('sadakat:ready', { customer: parsed.signedIn });
-      // Inline placements on the page are filled by the panel module: load it now.
-      if (hasPlacements()) void ensureApp();
-      else scheduleIdle();
+      // Placements and the badge come from the page module; the panel waits for intent.
+      ensurePage();
       armSurveys();
     }
     pointsSeen(parsed.balance);
@@ -219,8 +221,6 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     referral: options.referral ?? {},
   };
 
-  const hasPlacements = () => doc.querySelector('[data-sadakat],[data-sadakat-open]') !== null;
-
   function ensureApp(): Promise<void> {
     appLoading ??= env.loadApp().then(
       (module) => {
@@ -237,14 +237,17 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     return appLoading;
   }
 
-  function scheduleIdle() {
-    if (typeof win.requestIdleCallback === 'function') {
-      const id = win.requestIdleCallback(() => void ensureApp(), { timeout: 5000 });
-      cleanups.push(() => win.cancelIdleCallback(id));
-    } else {
-      const id = win.setTimeout(() => void ensureApp(), 3000);
-      cleanups.push(() => win.clearTimeout(id));
-    }
+  function ensurePage() {
+    pageLoading ??= env.loadPage?.().then(
+      (module) => {
+        if (!destroyed) cleanups.push(module.startPage({ ...context, wantApp: () => void ensureApp(), appMounted: () => app !== null }));
+      },
+      (error: unknown) => {
+        pageLoading = null;
+        console.warn('[sadakat] could not load the page module', error);
+        emitter.emit('sadakat:error', { code: 'load_failed' });
+      },
+    ) ?? null;
   }
 
   function open(view?: unknown) {
@@ -295,7 +298,6 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     const repeat = href === handled.href && (auto || handled.auto);
     handled = { href, auto };
     store.set({ page: store.get().page + 1 });
-    if (hasPlacements()) void ensureApp();
     onHash();
     if (repeat) return;
     views = countPageView(win, options.shop);
