@@ -15,7 +15,7 @@ import { createDemoApp } from '../demo/server';
 import { SHOPPER_COOKIE } from '../demo/shop/app';
 import { compressedSizes, type Sizes } from '../scripts/sizeCheck';
 import { createApp, migrateToLatest, openDatabase, seedDemo } from '../src/server';
-import { observerScript, VARIANTS, type Variant } from './variants';
+import { BASELINE_DIST, observerScript, VARIANTS, type Variant } from './variants';
 
 export interface PageViewSample {
   /** Bytes of the widget's JS that ran on the page (every file under /cdn), whatever the cache. */
@@ -62,6 +62,17 @@ async function cdnFiles(): Promise<Map<string, Buffer>> {
   add('sadakat/sadakat-page.mjs', join(dist, 'sadakat-page.mjs'));
   const { readdirSync } = await import('node:fs');
   for (const chunk of readdirSync(join(dist, 'chunks'))) add(`sadakat/chunks/${chunk}`, join(dist, 'chunks', chunk));
+  // BENCH_BASELINE_DIST: another build of Sadakat (e.g. main's dist/, copied aside) served under
+  // /cdn/baseline/, so a change is compared with what it replaces in the same run.
+  if (BASELINE_DIST) {
+    const walk = (dir: string, prefix: string): void => {
+      for (const entry of readdirSync(join(BASELINE_DIST, dir), { withFileTypes: true })) {
+        if (entry.isDirectory() && entry.name !== 'admin' && entry.name !== 'node') walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+        else if (/\.m?js$/.test(entry.name)) add(`baseline/sadakat/${prefix}${entry.name}`, join(BASELINE_DIST, dir, entry.name));
+      }
+    };
+    walk('', '');
+  }
   const typeform = join(repo, 'node_modules/@typeform/embed/build');
   // Typeform's embed.js adds its stylesheet from its CDN; self-hosted, it comes from the same place.
   files.set('typeform/embed.js', Buffer.from(readFileSync(join(typeform, 'embed.js'), 'utf8').replace('https://embed.typeform.com/next/css/', '/cdn/typeform/css/')));
@@ -115,7 +126,7 @@ export async function startServers(): Promise<Servers & { html: Map<string, stri
     // Sadakat's cost between the page view and the panel it loads when the browser is idle.
     const launcherOnly = path.startsWith('launcher-only/');
     const file = launcherOnly ? path.slice('launcher-only/'.length) : path;
-    if (launcherOnly && file !== 'sadakat/sadakat.js') return c.notFound();
+    if (launcherOnly && !/^(baseline\/)?sadakat\/sadakat\.js$/.test(file)) return c.notFound();
     const body = brotli.get(file);
     if (!body) return c.notFound();
     const type = TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream';

@@ -41,7 +41,7 @@ export const BUDGETS: Record<'pageView' | 'total', Budget> = {
     name: 'everything (one locale)',
     brotli: 45 * KB,
     knownBreach: {
-      brotli: 68.7 * KB,
+      brotli: 68.6 * KB,
       why: 'zod core (~9 KB) and the panel, survey and referral chunks exceed the 45 KB budget (issue #8); lower this ceiling whenever the total drops, raise it only with a reason in the commit',
     },
   },

@@ -11,8 +11,9 @@
  */
 import { campaignMultiplier, orderPoints } from '../../contract/earning';
 import type { BootResponse } from '../../contract/boot';
-import type { CoreState, PageContext } from '../core/appContext';
+import type { CoreState, PageContext, StartedPage } from '../core/appContext';
 import { rememberedReferral } from '../core/referralCapture';
+import { armSurveyTriggers } from '../core/surveyTriggers';
 import { toView } from '../core/views';
 import { formatPoints, type Language, type ResolvedLocale } from '../i18n/locale';
 import type { Messages } from '../i18n/tr';
@@ -81,17 +82,17 @@ function pointsForText(locale: ResolvedLocale, catalog: Messages, points: number
   return typeof message === 'function' ? message({ points: text }) : message.replace('{points}', open + text + close);
 }
 
-export function startPage(context: PageContext): () => void {
+export function startPage(context: PageContext): StartedPage {
   // Called from a promise callback of the core: a throw would be an unhandled rejection on the page.
   try {
     return startPageExtras(context);
   } catch (error) {
     console.warn('[sadakat] the page module failed', error);
-    return () => {};
+    return { armSurveys() {}, stop() {} };
   }
 }
 
-function startPageExtras(context: PageContext): () => void {
+function startPageExtras(context: PageContext): StartedPage {
   const doc = context.container.ownerDocument;
   const win = doc.defaultView as Window & typeof globalThis;
   const { shop } = context.connection();
@@ -212,12 +213,20 @@ function startPageExtras(context: PageContext): () => void {
   fill((last = context.store.get()));
   const unobserve = observePlacements(doc, () => fill(context.store.get()));
 
-  return () => {
-    stopped = true;
-    unobserve();
-    unsubscribe();
-    for (const [type, listener] of listeners) doc.removeEventListener(type, listener as EventListener);
-    for (const [element, text] of originals) if (element.isConnected) element.textContent = text;
-    originals.clear();
+  let disarm = () => {};
+  return {
+    armSurveys(views) {
+      disarm();
+      disarm = armSurveyTriggers(win, doc, context.store.get().boot, views, context.showSurvey);
+    },
+    stop() {
+      disarm();
+      stopped = true;
+      unobserve();
+      unsubscribe();
+      for (const [type, listener] of listeners) doc.removeEventListener(type, listener as EventListener);
+      for (const [element, text] of originals) if (element.isConnected) element.textContent = text;
+      originals.clear();
+    },
   };
 }

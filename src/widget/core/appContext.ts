@@ -82,9 +82,18 @@ export interface PageContext extends AppContext {
   wantApp(): void;
   /** `true` once the panel has mounted: it then owns the badge. */
   appMounted(): boolean;
+  /** Asks the panel's survey chunk to show a survey (a trigger fired). */
+  showSurvey(id: string, orderId?: string): void;
 }
 
-/** The shape of the page view's small module (`sadakat-page.mjs`); `startPage` returns its cleanup. */
+/** A started page module. */
+export interface StartedPage {
+  /** (Re)arms this page view's survey triggers; `views` is the tab's page-view count. */
+  armSurveys(views: number): void;
+  stop(): void;
+}
+
+/** The shape of the page view's small module (`sadakat-page.mjs`). */
 export interface PageModule {
-  startPage(context: PageContext): () => void;
+  startPage(context: PageContext): StartedPage;
 }

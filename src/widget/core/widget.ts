@@ -2,7 +2,7 @@ import launcherCss from '../styles/launcher.css?inline';
 import tokensCss from '../styles/tokens.css?inline';
 import { localeFor, resolveLocale } from '../i18n/locale';
 import { createApiClient, type ApiClient } from './api';
-import type { AppContext, AppModule, CoreState, MountedApp, PageModule } from './appContext';
+import type { AppContext, AppModule, CoreState, MountedApp, PageModule, StartedPage } from './appContext';
 import { createBootCache } from './bootCache';
 import { parseLauncherSlice, type BootParser } from './bootSlice';
 import { resilientFetch } from './resilientFetch';
@@ -14,7 +14,7 @@ import type { ParsedOptions } from './options';
 import { createRequestFetch } from './requestFetch';
 import { watchRouteChanges } from './routeChanges';
 import { createStore } from './store';
-import { armSurveyTriggers, countPageView, forgetCustomers } from './surveyTriggers';
+import { countPageView, forgetCustomers } from './surveyTriggers';
 import { applyTheme } from './theme';
 import { toView, viewFromHash, type View } from './views';
 
@@ -61,6 +61,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
   let appLoading: Promise<void> | null = null;
   let app: MountedApp | null = null;
   let pageLoading: Promise<void> | null = null;
+  let started: StartedPage | null = null;
   let badge = false;
   const cleanups: Array<() => void> = [];
 
@@ -175,9 +176,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     if (!readyEmitted) {
       readyEmitted = true;
       emitter.emit('sadakat:ready', { customer: parsed.signedIn });
-      // Placements and the badge come from the page module; the panel waits for intent.
+      // Placements, the badge and the survey triggers come from the page module; the panel waits for intent.
       ensurePage();
-      armSurveys();
     }
     pointsSeen(parsed.balance);
   }
@@ -240,7 +240,10 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
   function ensurePage() {
     pageLoading ??= env.loadPage?.().then(
       (module) => {
-        if (!destroyed) cleanups.push(module.startPage({ ...context, wantApp: () => void ensureApp(), appMounted: () => app !== null }));
+        if (destroyed) return;
+        started = module.startPage({ ...context, wantApp: () => void ensureApp(), appMounted: () => app !== null, showSurvey });
+        cleanups.push(started.stop);
+        armSurveys();
       },
       (error: unknown) => {
         pageLoading = null;
@@ -278,15 +281,12 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     if (view) open(view);
   };
 
-  // Surveys: triggers are armed per page view once the boot payload is known; the chunk decides.
-  const showSurvey = (id: string, orderId?: string) => void ensureApp().then(() => app?.showSurvey(id, orderId));
+  // Surveys: the page module arms the triggers per page view once the boot payload is known; the chunk decides.
+  function showSurvey(id: string, orderId?: string) {
+    void ensureApp().then(() => app?.showSurvey(id, orderId));
+  }
   let views = countPageView(win, options.shop);
-  let disarm = () => {};
-  const armSurveys = () => {
-    disarm();
-    disarm = armSurveyTriggers(win, doc, store.get().boot, views, showSurvey);
-  };
-  cleanups.push(() => disarm());
+  const armSurveys = () => started?.armSurveys(views);
   win.addEventListener('hashchange', onHash);
   cleanups.push(() => win.removeEventListener('hashchange', onHash));
 
