@@ -24,7 +24,7 @@ export interface Environment {
   document: Document;
   /** Loads the panel module (script tag: `import()` of a URL next to the script; ESM: a chunk). */
   loadApp(): Promise<AppModule>;
-  /** Loads the page view's small module (placements, badge; `sadakat-page.mjs`). Without it, neither shows. */
+  /** Loads the page view's small module (`sadakat-page.mjs`): placements, the badge, survey triggers; none of them without it. */
   loadPage?(): Promise<PageModule>;
   /** The API origin when the options give none (the script's own origin). */
   defaultApi?: string;
