@@ -15,7 +15,7 @@ import { createDemoApp } from '../demo/server';
 import { SHOPPER_COOKIE } from '../demo/shop/app';
 import { compressedSizes, type Sizes } from '../scripts/sizeCheck';
 import { createApp, migrateToLatest, openDatabase, seedDemo } from '../src/server';
-import { observerScript, VARIANTS, type Variant } from './variants';
+import { BASELINE_DIST, observerScript, VARIANTS, type Variant } from './variants';
 
 export interface PageViewSample {
   /** Bytes of the widget's JS that ran on the page (every file under /cdn), whatever the cache. */
@@ -59,8 +59,20 @@ async function cdnFiles(): Promise<Map<string, Buffer>> {
   const add = (path: string, file: string) => files.set(path, readFileSync(file));
   add('sadakat/sadakat.js', join(dist, 'sadakat.js'));
   add('sadakat/sadakat-app.mjs', join(dist, 'sadakat-app.mjs'));
+  add('sadakat/sadakat-page.mjs', join(dist, 'sadakat-page.mjs'));
   const { readdirSync } = await import('node:fs');
   for (const chunk of readdirSync(join(dist, 'chunks'))) add(`sadakat/chunks/${chunk}`, join(dist, 'chunks', chunk));
+  // BENCH_BASELINE_DIST: another build of Sadakat (e.g. main's dist/, copied aside) served under
+  // /cdn/baseline/, so a change is compared with what it replaces in the same run.
+  if (BASELINE_DIST) {
+    const walk = (dir: string, prefix: string): void => {
+      for (const entry of readdirSync(join(BASELINE_DIST, dir), { withFileTypes: true })) {
+        if (entry.isDirectory() && entry.name !== 'admin' && entry.name !== 'node') walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+        else if (/\.m?js$/.test(entry.name)) add(`baseline/sadakat/${prefix}${entry.name}`, join(BASELINE_DIST, dir, entry.name));
+      }
+    };
+    walk('', '');
+  }
   const typeform = join(repo, 'node_modules/@typeform/embed/build');
   // Typeform's embed.js adds its stylesheet from its CDN; self-hosted, it comes from the same place.
   files.set('typeform/embed.js', Buffer.from(readFileSync(join(typeform, 'embed.js'), 'utf8').replace('https://embed.typeform.com/next/css/', '/cdn/typeform/css/')));
@@ -89,7 +101,7 @@ interface Servers {
   close(): Promise<void>;
 }
 
-async function startServers(): Promise<Servers & { html: Map<string, string> }> {
+export async function startServers(): Promise<Servers & { html: Map<string, string> }> {
   const dir = mkdtempSync(join(tmpdir(), 'sadakat-bench-'));
   const db = await openDatabase(`file:${join(dir, 'bench.db')}`);
   await migrateToLatest(db);
@@ -114,7 +126,7 @@ async function startServers(): Promise<Servers & { html: Map<string, string> }> 
     // Sadakat's cost between the page view and the panel it loads when the browser is idle.
     const launcherOnly = path.startsWith('launcher-only/');
     const file = launcherOnly ? path.slice('launcher-only/'.length) : path;
-    if (launcherOnly && file !== 'sadakat/sadakat.js') return c.notFound();
+    if (launcherOnly && !/^(baseline\/)?sadakat\/sadakat\.js$/.test(file)) return c.notFound();
     const body = brotli.get(file);
     if (!body) return c.notFound();
     const type = TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream';
@@ -237,12 +249,13 @@ async function pageView(page: Page, cdp: CDPSession, network: ReturnType<typeof 
   };
 }
 
-async function firstOpen(page: Page): Promise<number | null> {
+export async function firstOpen(page: Page, hoverMs = HOVER_MS, hovered?: () => Promise<void>): Promise<number | null> {
   const point = await page.evaluate(() => (window as unknown as { __bench: { launcherRect(): { x: number; y: number } | null } }).__bench.launcherRect());
   if (!point) return null;
   // A shopper's pointer reaches the launcher a moment before the click (pointer intent).
   await page.mouse.move(point.x, point.y);
-  await page.waitForTimeout(HOVER_MS);
+  await page.waitForTimeout(hoverMs);
+  await hovered?.();
   await page.mouse.down();
   await page.mouse.up();
   return page.evaluate(() => (window as unknown as { __bench: { waitOpen(): Promise<number | null> } }).__bench.waitOpen());

@@ -24,6 +24,23 @@ export interface Variant {
 
 const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/** Another build of Sadakat to compare with in the same run (see browserBench.ts), or none. */
+export const BASELINE_DIST = process.env.BENCH_BASELINE_DIST ?? '';
+
+const sadakatTag = (p: Page, path: string) =>
+  `<script async src="${p.cdn}/${path}/sadakat.js" data-shop="${attr(p.shop)}" data-api="${attr(p.api)}" data-customer-token="${attr(p.customerToken)}" data-locale="tr"></script>`;
+const SADAKAT_LAUNCHER = `document.querySelector('sadakat-widget')?.shadowRoot?.querySelector('button.launcher')`;
+const SADAKAT_OPENED = `document.querySelector('sadakat-widget')?.shadowRoot?.querySelector('dialog[open] [part~="balance"]')`;
+
+/** The baseline build, full and page view only, when BENCH_BASELINE_DIST is set. */
+const baseline = (): Variant[] =>
+  BASELINE_DIST
+    ? [
+        { name: 'Sadakat (baseline build)', snippet: (p) => sadakatTag(p, 'baseline/sadakat'), launcher: SADAKAT_LAUNCHER, opened: SADAKAT_OPENED },
+        { name: 'Sadakat (baseline build), page view only', snippet: (p) => sadakatTag(p, 'launcher-only/baseline/sadakat'), launcher: SADAKAT_LAUNCHER, opened: null },
+      ]
+    : [];
+
 export const VARIANTS: Variant[] = [
   { name: 'no widget', snippet: () => '', launcher: null, opened: null },
   {
@@ -60,6 +77,7 @@ Cal("floatingButton", { calLink: "bench/intro" });
     launcher: `document.querySelector('cal-floating-button')?.shadowRoot?.querySelector('button')`,
     opened: `document.querySelector('cal-modal-box')`,
   },
+  ...baseline(),
   {
     name: 'Preact + signals floor',
     snippet: (p) => `<script async src="${p.cdn}/floor/launcher.js"></script>`,

@@ -5,7 +5,7 @@
  *
  * - page view: `dist/sadakat.js`, everything a storefront downloads before any interaction.
  * - total: the page-view script plus every lazily loaded ES chunk the script tag can reach
- *   (`sadakat-app.mjs` and `dist/chunks/`), counting one locale's catalogs (panel and referral) when catalogs are
+ *   (`sadakat-app.mjs`, `sadakat-page.mjs` and `dist/chunks/`), counting one locale's catalogs (panel and referral) when catalogs are
  *   separate chunks (a shopper loads one). `sadakat.mjs` is the npm entry, an alternative to the script, not an addition.
  *
  * Run on its own with `npx tsx scripts/sizeCheck.ts [distDir]`; `--json` prints the figures as JSON.
@@ -41,7 +41,7 @@ export const BUDGETS: Record<'pageView' | 'total', Budget> = {
     name: 'everything (one locale)',
     brotli: 45 * KB,
     knownBreach: {
-      brotli: 56.3 * KB,
+      brotli: 57.15 * KB,
       why: 'the panel, survey and referral chunks exceed the 45 KB budget (issue #8; zod core no longer ships, the widget validates with src/widget/validation); lower this ceiling whenever the total drops, raise it only with a reason in the commit',
     },
   },
@@ -79,7 +79,7 @@ export function measure(dist = 'dist'): Report {
   const pageFile = 'sadakat.js';
   if (!existsSync(join(dist, pageFile))) throw new Error(`size check: ${join(dist, pageFile)} is missing; run the build first`);
   const chunkDir = join(dist, 'chunks');
-  const lazy = ['sadakat-app.mjs', ...(existsSync(chunkDir) ? readdirSync(chunkDir).filter((f) => f.endsWith('.mjs')).map((f) => `chunks/${f}`) : [])];
+  const lazy = ['sadakat-app.mjs', 'sadakat-page.mjs', ...(existsSync(chunkDir) ? readdirSync(chunkDir).filter((f) => f.endsWith('.mjs')).map((f) => `chunks/${f}`) : [])];
   const files = [pageFile, ...lazy].map((file) => ({ file, sizes: compressedSizes(readFileSync(join(dist, file))), counted: true }));
 
   // One locale: count the heaviest language's catalog chunks, leave the others out of the total.

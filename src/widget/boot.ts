@@ -18,7 +18,9 @@
  *   </script>
  *
  * The panel is a separate ES module, `sadakat-app.mjs`, loaded with `import()` from the same
- * directory as this script, on intent (pointer or focus on the launcher, `open()`) or when idle.
+ * directory as this script on intent (pointer or focus on the launcher or an opener, `open()`, a
+ * survey asked) or when a page needs it (a friend's code, answers waiting). `sadakat-page.mjs`, a
+ * small one without the panel's libraries, fills inline placements and shows the badge.
  */
 import { installGlobal } from './core/install';
 
@@ -33,6 +35,7 @@ try {
     script,
     // A computed specifier keeps this a real dynamic import in the IIFE build.
     loadApp: () => import(/* @vite-ignore */ new URL('sadakat-app.mjs', scriptSrc).href),
+    loadPage: () => import(/* @vite-ignore */ new URL('sadakat-page.mjs', scriptSrc).href),
   });
 } catch (error) {
   console.error('[sadakat] failed to start', error);

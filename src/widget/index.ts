@@ -23,7 +23,7 @@ export function createSadakat(options: WidgetOptions): SadakatApi {
     const noop = () => undefined;
     return { version, init: noop, identify: noop, logout: noop, open: noop, close: noop, refresh: noop, page: noop, showSurvey: noop, on: noop, off: noop, destroy: noop, referral: { code: () => null } };
   }
-  return acquireShared(document, () => createController({ window, document, loadApp: () => import('./app/mountApp') }), options);
+  return acquireShared(document, () => createController({ window, document, loadApp: () => import('./app/mountApp'), loadPage: () => import('./app/pageExtras') }), options);
 }
 
 export { version };

@@ -24,7 +24,7 @@ describe('subresource integrity', () => {
   it.skipIf(!built)('dist/integrity.json matches the built files, for every browser file', () => {
     const manifest = JSON.parse(readFileSync('dist/integrity.json', 'utf8')) as { version: string; files: Record<string, string> };
     expect(manifest.version).toBe(packageJson.version);
-    const browserFiles = ['sadakat.js', 'sadakat.mjs', 'sadakat-app.mjs', ...readdirSync('dist/chunks').map((name) => `chunks/${name}`)];
+    const browserFiles = ['sadakat.js', 'sadakat.mjs', 'sadakat-app.mjs', 'sadakat-page.mjs', ...readdirSync('dist/chunks').map((name) => `chunks/${name}`)];
     expect(Object.keys(manifest.files).sort()).toEqual(browserFiles.sort());
     for (const file of browserFiles) expect(manifest.files[file], file).toBe(integrityOf(readFileSync(join('dist', file))));
   });

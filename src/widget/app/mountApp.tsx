@@ -15,7 +15,6 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { containHandlers, warnFailed } from './containment';
 import { createFeatures } from './features';
 import { LoyaltyModel, parseBootResponse } from './models/loyaltyModel';
-import { startPlacements } from './placements';
 import { pendingSurveyWork } from './survey/pending';
 import type { SurveyFeature } from './survey/surveyFeature';
 import { rememberedReferral } from '../core/referralCapture';
@@ -56,7 +55,6 @@ function startApp(core: AppContext): MountedApp {
   context.container.append(mount);
   const model = new LoyaltyModel(context);
   const features = createFeatures(context, model);
-  const stopPlacements = startPlacements(context, model);
 
   const survey = signal<SurveyFeature | null>(null);
   let surveyLoading: Promise<SurveyFeature | null> | null = null;
@@ -75,6 +73,7 @@ function startApp(core: AppContext): MountedApp {
         return null;
       },
     ));
+  // Answers an earlier page left waiting: the page module loaded the panel for them.
   if (pendingSurveyWork(win, context.connection().shop)) void loadSurvey();
   const stopSurveyView = effect(() => {
     if (model.open.value && model.view.value === 'survey') void loadSurvey();
@@ -133,7 +132,6 @@ function startApp(core: AppContext): MountedApp {
       unmounted = true;
       stopSurveyView();
       stopReferralView();
-      stopPlacements();
       render(null, mount);
       survey.value?.dispose();
       referral.value?.dispose();

@@ -75,3 +75,25 @@ export interface MountedApp {
 export interface AppModule {
   mountApp(context: AppContext): MountedApp;
 }
+
+/** What the page module (`sadakat-page.mjs`) gets: the panel's context, and the panel on demand. */
+export interface PageContext extends AppContext {
+  /** Loads and mounts the panel (idempotent): intent, or work only the panel can do. */
+  wantApp(): void;
+  /** `true` once the panel has mounted: it then owns the badge. */
+  appMounted(): boolean;
+  /** Asks the panel's survey chunk to show a survey (a trigger fired). */
+  showSurvey(id: string, orderId?: string): void;
+}
+
+/** A started page module. */
+export interface StartedPage {
+  /** (Re)arms this page view's survey triggers; `views` is the tab's page-view count. */
+  armSurveys(views: number): void;
+  stop(): void;
+}
+
+/** The shape of the page view's small module (`sadakat-page.mjs`). */
+export interface PageModule {
+  startPage(context: PageContext): StartedPage;
+}

@@ -1,6 +1,7 @@
 /**
- * Survey triggers: the only survey code in the page-view script. It decides *when* to ask (page
- * views, a delay, exit intent, `data-sadakat-survey` elements) and never *whether*: audience,
+ * Survey triggers, armed by the page module (`sadakat-page.mjs`; the page-view script only counts
+ * page views here). It decides *when* to ask (page views, a delay, exit intent,
+ * `data-sadakat-survey` elements) and never *whether*: audience,
  * frequency, the interruption budget and the UI all live in the lazily loaded survey chunk, which
  * also validates the boot payload that is read loosely here.
  */

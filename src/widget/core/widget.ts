@@ -2,7 +2,7 @@ import launcherCss from '../styles/launcher.css?inline';
 import tokensCss from '../styles/tokens.css?inline';
 import { localeFor, resolveLocale } from '../i18n/locale';
 import { createApiClient, type ApiClient } from './api';
-import type { AppContext, AppModule, CoreState, MountedApp } from './appContext';
+import type { AppContext, AppModule, CoreState, MountedApp, PageModule, StartedPage } from './appContext';
 import { createBootCache } from './bootCache';
 import { parseLauncherSlice, type BootParser } from './bootSlice';
 import { resilientFetch } from './resilientFetch';
@@ -14,7 +14,7 @@ import type { ParsedOptions } from './options';
 import { createRequestFetch } from './requestFetch';
 import { watchRouteChanges } from './routeChanges';
 import { createStore } from './store';
-import { armSurveyTriggers, countPageView, forgetCustomers } from './surveyTriggers';
+import { countPageView, forgetCustomers } from './surveyTriggers';
 import { applyTheme } from './theme';
 import { toView, viewFromHash, type View } from './views';
 
@@ -24,6 +24,8 @@ export interface Environment {
   document: Document;
   /** Loads the panel module (script tag: `import()` of a URL next to the script; ESM: a chunk). */
   loadApp(): Promise<AppModule>;
+  /** Loads the page view's small module (`sadakat-page.mjs`): placements, the badge, survey triggers; none of them without it. */
+  loadPage?(): Promise<PageModule>;
   /** The API origin when the options give none (the script's own origin). */
   defaultApi?: string;
   /** CSP nonce of the script tag, for the fallback `<style>`. */
@@ -58,6 +60,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
   let inflight: AbortController | null = null;
   let appLoading: Promise<void> | null = null;
   let app: MountedApp | null = null;
+  let pageLoading: Promise<void> | null = null;
+  let started: StartedPage | null = null;
   let badge = false;
   const cleanups: Array<() => void> = [];
 
@@ -172,10 +176,8 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     if (!readyEmitted) {
       readyEmitted = true;
       emitter.emit('sadakat:ready', { customer: parsed.signedIn });
-      // Inline placements on the page are filled by the panel module: load it now.
-      if (hasPlacements()) void ensureApp();
-      else scheduleIdle();
-      armSurveys();
+      // Placements, the badge and the survey triggers come from the page module; the panel waits for intent.
+      ensurePage();
     }
     pointsSeen(parsed.balance);
   }
@@ -219,8 +221,6 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     referral: options.referral ?? {},
   };
 
-  const hasPlacements = () => doc.querySelector('[data-sadakat],[data-sadakat-open]') !== null;
-
   function ensureApp(): Promise<void> {
     appLoading ??= env.loadApp().then(
       (module) => {
@@ -237,14 +237,20 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     return appLoading;
   }
 
-  function scheduleIdle() {
-    if (typeof win.requestIdleCallback === 'function') {
-      const id = win.requestIdleCallback(() => void ensureApp(), { timeout: 5000 });
-      cleanups.push(() => win.cancelIdleCallback(id));
-    } else {
-      const id = win.setTimeout(() => void ensureApp(), 3000);
-      cleanups.push(() => win.clearTimeout(id));
-    }
+  function ensurePage() {
+    pageLoading ??= env.loadPage?.().then(
+      (module) => {
+        if (destroyed) return;
+        started = module.startPage({ ...context, wantApp: () => void ensureApp(), appMounted: () => app !== null, showSurvey });
+        cleanups.push(started.stop);
+        armSurveys();
+      },
+      (error: unknown) => {
+        pageLoading = null;
+        console.warn('[sadakat] could not load the page module', error);
+        emitter.emit('sadakat:error', { code: 'load_failed' });
+      },
+    ) ?? null;
   }
 
   function open(view?: unknown) {
@@ -275,15 +281,12 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     if (view) open(view);
   };
 
-  // Surveys: triggers are armed per page view once the boot payload is known; the chunk decides.
-  const showSurvey = (id: string, orderId?: string) => void ensureApp().then(() => app?.showSurvey(id, orderId));
+  // Surveys: the page module arms the triggers per page view once the boot payload is known; the chunk decides.
+  function showSurvey(id: string, orderId?: string) {
+    void ensureApp().then(() => app?.showSurvey(id, orderId));
+  }
   let views = countPageView(win, options.shop);
-  let disarm = () => {};
-  const armSurveys = () => {
-    disarm();
-    disarm = armSurveyTriggers(win, doc, store.get().boot, views, showSurvey);
-  };
-  cleanups.push(() => disarm());
+  const armSurveys = () => started?.armSurveys(views);
   win.addEventListener('hashchange', onHash);
   cleanups.push(() => win.removeEventListener('hashchange', onHash));
 
@@ -295,7 +298,6 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     const repeat = href === handled.href && (auto || handled.auto);
     handled = { href, auto };
     store.set({ page: store.get().page + 1 });
-    if (hasPlacements()) void ensureApp();
     onHash();
     if (repeat) return;
     views = countPageView(win, options.shop);

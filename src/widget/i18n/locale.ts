@@ -69,8 +69,14 @@ export function pluralForm(forms: PluralForms, rule: Intl.LDMLPluralRule): strin
   return forms[rule] ?? forms.other;
 }
 
+const formats = new Map<string, [Intl.PluralRules, Intl.NumberFormat]>();
+
 /** Formats a points amount: `1.250 puan`, `1,250 points`; `signed` adds `+` to gains. */
 export function formatPoints(tag: string, count: number, forms: PluralForms, signed = false): string {
-  const form = pluralForm(forms, new Intl.PluralRules(tag).select(Math.abs(count)));
-  return form.replace('{count}', new Intl.NumberFormat(tag, signed ? { signDisplay: 'exceptZero' } : {}).format(count));
+  // Made once per locale: an Intl constructor costs a few ms on a throttled phone, and the launcher
+  // formats on every state change.
+  const key = tag + signed;
+  let made = formats.get(key);
+  if (!made) formats.set(key, (made = [new Intl.PluralRules(tag), new Intl.NumberFormat(tag, signed ? { signDisplay: 'exceptZero' } : {})]));
+  return pluralForm(forms, made[0].select(Math.abs(count))).replace('{count}', made[1].format(count));
 }

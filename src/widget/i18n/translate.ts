@@ -27,10 +27,16 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 
 /** A translator with `catalog`, the locale's language's catalog (see `catalogs.ts`, loaded lazily). */
 export function createTranslator(locale: ResolvedLocale, catalog: Messages): Translator {
-  const numbers = new Intl.NumberFormat(locale.tag);
-  const plural = new Intl.PluralRules(locale.tag);
-  const relative = new Intl.RelativeTimeFormat(locale.tag, { numeric: 'auto' });
-  const dates = new Intl.DateTimeFormat(locale.tag, { dateStyle: 'medium' });
+  // Each formatter is made on first use: an Intl constructor costs milliseconds on a throttled
+  // phone, and the panel's first render (the first open) needs few of them.
+  const once = <T>(make: () => T) => {
+    let made: T | undefined;
+    return () => (made ??= make());
+  };
+  const numbers = once(() => new Intl.NumberFormat(locale.tag));
+  const plural = once(() => new Intl.PluralRules(locale.tag));
+  const relative = once(() => new Intl.RelativeTimeFormat(locale.tag, { numeric: 'auto' }));
+  const dates = once(() => new Intl.DateTimeFormat(locale.tag, { dateStyle: 'medium' }));
 
   // In a right-to-left language every filled-in value is a bidi isolate (FSI … PDI), so that a
   // Turkish reward name or "-1,000" keeps its own order inside an Arabic sentence.
@@ -38,14 +44,14 @@ export function createTranslator(locale: ResolvedLocale, catalog: Messages): Tra
   const fill = (text: string, params: Params) =>
     text.replace(/\{(\w+)\}/g, (slot, name: string) => {
       const value = params[name];
-      return value === undefined ? slot : open + (typeof value === 'number' ? numbers.format(value) : value) + close;
+      return value === undefined ? slot : open + (typeof value === 'number' ? numbers().format(value) : value) + close;
     });
 
   const t = (key: MessageKey, params: Params = {}): string => {
     const message = catalog[key];
     if (typeof message === 'function') return message(params);
     if (typeof message === 'string') return fill(message, params);
-    return fill(pluralForm(message, plural.select(Math.abs(Number(params.count ?? 0)))), params);
+    return fill(pluralForm(message, plural().select(Math.abs(Number(params.count ?? 0)))), params);
   };
 
   return {
@@ -54,14 +60,14 @@ export function createTranslator(locale: ResolvedLocale, catalog: Messages): Tra
     points: (count, signed) => formatPoints(locale.tag, count, catalog.points, signed),
     money: (amount, currency) =>
       new Intl.NumberFormat(locale.tag, { style: 'currency', currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount),
-    number: (value) => numbers.format(value),
+    number: (value) => numbers().format(value),
     relative(iso, now = Date.now()) {
       const seconds = (Date.parse(iso) - now) / 1000;
       for (const [unit, size] of UNITS) {
-        if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+        if (Math.abs(seconds) >= size) return relative().format(Math.round(seconds / size), unit);
       }
-      return relative.format(0, 'minute');
+      return relative().format(0, 'minute');
     },
-    date: (iso) => dates.format(new Date(iso)),
+    date: (iso) => dates().format(new Date(iso)),
   };
 }

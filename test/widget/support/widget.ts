@@ -4,6 +4,8 @@ import type { WidgetOptions } from '../../../src/widget/core/options';
 
 /** The panel module, loaded the way the ESM build loads it. */
 export const loadApp = () => import('../../../src/widget/app/mountApp');
+/** The page module (placements, badge), loaded the way the ESM build loads it. */
+export const loadPage = () => import('../../../src/widget/app/pageExtras');
 
 export interface Mounted {
   api: SadakatApi;
@@ -15,8 +17,8 @@ export interface Mounted {
 }
 
 /** A widget created through the public API, as `createSadakat` does, with an injectable loader. */
-export function startWidget(options: WidgetOptions, env: { loadApp?: typeof loadApp } = {}): Mounted {
-  const api = createController({ window, document, loadApp: env.loadApp ?? loadApp });
+export function startWidget(options: WidgetOptions, env: { loadApp?: typeof loadApp; loadPage?: typeof loadPage } = {}): Mounted {
+  const api = createController({ window, document, loadApp: env.loadApp ?? loadApp, loadPage: env.loadPage ?? loadPage });
   api.init(options);
   return mounted(api);
 }

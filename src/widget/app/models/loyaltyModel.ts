@@ -4,8 +4,21 @@ import type { AppContext, CoreState } from '../../core/appContext';
 import { bootParser } from '../../core/bootSlice';
 import type { View } from '../../core/views';
 
+/**
+ * The full contract check of a boot payload, once per payload: the core's parser (installed below)
+ * and the model both ask for it when the panel starts, and a whole-contract parse is the costliest
+ * step of the first open on a throttled phone. Payloads are never changed after they arrive.
+ */
+const checked = new WeakMap<object, ReturnType<typeof BootResponse.safeParse>>();
+function checkBoot(raw: unknown): ReturnType<typeof BootResponse.safeParse> {
+  if (typeof raw !== 'object' || raw === null) return BootResponse.safeParse(raw);
+  let result = checked.get(raw);
+  if (!result) checked.set(raw, (result = BootResponse.safeParse(raw)));
+  return result;
+}
+
 /** The full contract check the panel installs in place of the page-view script's small one. */
-export const parseBootResponse = bootParser(BootResponse);
+export const parseBootResponse = bootParser({ safeParse: checkBoot });
 
 export interface NextReward {
   reward: Reward;
@@ -39,7 +52,7 @@ export const LoyaltyModel = createModel((context: AppContext) => {
   const boot = computed(() => {
     const raw = state.value.boot;
     if (raw === null) return null;
-    const parsed = BootResponse.safeParse(raw);
+    const parsed = checkBoot(raw);
     return parsed.success ? parsed.data : null;
   });
   const programme = computed(() => boot.value?.programme ?? null);
