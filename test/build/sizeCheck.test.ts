@@ -19,6 +19,7 @@ describe('the size check', () => {
     mkdirSync(join(dist, 'chunks'));
     write('sadakat.js', 100);
     write('sadakat-app.mjs', 100);
+    write('sadakat-page.mjs', 100);
     write('chunks/views-abc.mjs', 100);
     // Arabic has the largest panel catalog, Turkish the largest sum with its referral strings.
     write('chunks/catalog-ar-a1.mjs', 900);
@@ -32,10 +33,35 @@ describe('the size check', () => {
 
     const report = measure(dist);
     const counted = report.files.filter((f) => f.counted).map((f) => f.file).sort();
-    expect(counted).toEqual(['chunks/catalog-tr-referral-t2.mjs', 'chunks/catalog-tr-t1.mjs', 'chunks/catalogs-xyz.mjs', 'chunks/views-abc.mjs', 'sadakat-app.mjs', 'sadakat.js']);
+    expect(counted).toEqual(['chunks/catalog-tr-referral-t2.mjs', 'chunks/catalog-tr-t1.mjs', 'chunks/catalogs-xyz.mjs', 'chunks/views-abc.mjs', 'sadakat-app.mjs', 'sadakat-page.mjs', 'sadakat.js']);
     const sum = report.files.filter((f) => f.counted).reduce((total, f) => total + f.sizes.brotli, 0);
     expect(report.total.brotli).toBe(sum);
     expect(table(report)).toMatch(/\| chunks\/catalog-ar-referral-a2\.mjs \(other locale, not counted\) \|/);
     expect(table(report)).not.toMatch(/catalog-tr-referral-t2\.mjs \(other locale/);
+  });
+
+  it('counts in the page view what loads before any interaction: the script, the page module with its static imports, one panel catalog', () => {
+    const page = mkdtempSync(join(tmpdir(), 'sadakat-size-page-'));
+    try {
+      mkdirSync(join(page, 'chunks'));
+      const put = (file: string, text: string) => writeFileSync(join(page, file), text);
+      put('sadakat.js', 'a'.repeat(10));
+      // Static imports count (transitively); `import()` of the panel does not.
+      put('sadakat-page.mjs', 'import{a}from"./chunks/shared-1.mjs";const p=()=>import(`./sadakat-app.mjs`);');
+      put('chunks/shared-1.mjs', 'import"./deep-2.mjs";export const a=1;');
+      put('chunks/deep-2.mjs', 'export{};');
+      put('sadakat-app.mjs', 'import"./chunks/panel-3.mjs";');
+      put('chunks/panel-3.mjs', 'x'.repeat(50));
+      put('chunks/catalog-tr-t1.mjs', 't'.repeat(20));
+      put('chunks/catalog-tr-referral-t2.mjs', 'r'.repeat(20));
+      const report = measure(page);
+      const size = (file: string) => report.files.find((f) => f.file === file)!.sizes.brotli;
+      const expected = ['sadakat.js', 'sadakat-page.mjs', 'chunks/shared-1.mjs', 'chunks/deep-2.mjs', 'chunks/catalog-tr-t1.mjs'].reduce((total, file) => total + size(file), 0);
+      expect(report.pageView.brotli).toBe(expected);
+      expect(report.script.brotli).toBe(size('sadakat.js'));
+      expect(report.total.brotli).toBeGreaterThan(report.pageView.brotli + size('chunks/panel-3.mjs') - 1);
+    } finally {
+      rmSync(page, { recursive: true, force: true });
+    }
   });
 });
