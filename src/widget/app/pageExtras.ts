@@ -8,6 +8,7 @@
  * It reads the boot payload loosely (the panel re-checks it against the whole contract when it
  * loads): every value it shows is checked for type and range first, and a payload the panel later
  * refuses is taken back by the core (`boot` becomes `null`), which empties the placements again.
+ * Its strings are the core's (`launcherMessages`, passed in): a page view loads no catalog.
  */
 import { campaignMultiplier, orderPoints } from '../../contract/earning';
 import type { BootResponse } from '../../contract/boot';
@@ -15,8 +16,8 @@ import type { CoreState, PageContext, StartedPage } from '../core/appContext';
 import { rememberedReferral } from '../core/referralCapture';
 import { armSurveyTriggers } from '../core/surveyTriggers';
 import { toView } from '../core/views';
-import { formatPoints, type Language, type ResolvedLocale } from '../i18n/locale';
-import type { Messages } from '../i18n/tr';
+import type { LauncherMessages } from '../i18n/launcher';
+import { formatPoints, type ResolvedLocale } from '../i18n/locale';
 import { observePlacements } from './placementObserver';
 import { referralFromUrl, referralOptions } from './referral/landing';
 import { pendingSurveyWork } from './survey/pending';
@@ -24,13 +25,6 @@ import { pendingSurveyWork } from './survey/pending';
 const FILLED = '[data-sadakat]';
 const OPENERS = '[data-sadakat-open]';
 const MAX_AMOUNT = 1e9;
-
-/** The panel catalogs are chunks shared with the panel: the page loads only its language's. */
-const catalogs: Record<Language, () => Promise<Messages>> = {
-  tr: () => import('../i18n/tr').then((module) => module.tr),
-  en: () => import('../i18n/en').then((module) => module.en),
-  ar: () => import('../i18n/ar').then((module) => module.ar),
-};
 
 type LoosePayload = { programme?: Partial<BootResponse['programme']>; customer?: Partial<NonNullable<BootResponse['customer']>> | null } | null;
 
@@ -73,13 +67,11 @@ export function rewardAffordable(boot: unknown, balance: number | null): boolean
     });
 }
 
-/** The placement text of "earn N points" in `locale`, as the panel catalogs word it. */
-function pointsForText(locale: ResolvedLocale, catalog: Messages, points: number): string {
+/** The placement text of "earn N points" in `locale`. */
+function pointsForText(locale: ResolvedLocale, messages: LauncherMessages, points: number): string {
   // In a right-to-left language a filled-in value is a bidi isolate, as in every panel text.
   const [open, close] = locale.dir === 'rtl' ? ['\u2068', '\u2069'] : ['', ''];
-  const message = catalog['placement.pointsFor'];
-  const text = formatPoints(locale.tag, points, catalog.points);
-  return typeof message === 'function' ? message({ points: text }) : message.replace('{points}', open + text + close);
+  return messages.pointsFor.replace('{points}', open + formatPoints(locale.tag, points, messages.points) + close);
 }
 
 export function startPage(context: PageContext): StartedPage {
@@ -97,9 +89,6 @@ function startPageExtras(context: PageContext): StartedPage {
   const win = doc.defaultView as Window & typeof globalThis;
   const { shop } = context.connection();
   const originals = new Map<Element, string | null>();
-  const loaded: Partial<Record<Language, Messages>> = {};
-  const loading = new Set<Language>();
-  let stopped = false;
 
   // Work that only the panel's chunks do: greeting a friend's code, sending answers left waiting.
   if (
@@ -114,24 +103,6 @@ function startPageExtras(context: PageContext): StartedPage {
     if (!originals.has(element)) originals.set(element, element.textContent);
     const next = text ?? originals.get(element) ?? '';
     if (element.textContent !== next) element.textContent = next;
-  };
-
-  const catalogOf = (language: Language): Messages | null => {
-    const catalog = loaded[language];
-    if (catalog || loading.has(language)) return catalog ?? null;
-    loading.add(language);
-    catalogs[language]().then(
-      (messages) => {
-        loaded[language] = messages;
-        if (!stopped) fill(context.store.get());
-      },
-      (error: unknown) => {
-        loading.delete(language);
-        console.warn('[sadakat] could not load the placement texts', error);
-        context.emit('sadakat:error', { code: 'load_failed' });
-      },
-    );
-    return null;
   };
 
   // Points that arrived since this tab's last page view are announced by the panel's toast: load
@@ -159,17 +130,17 @@ function startPageExtras(context: PageContext): StartedPage {
     const elements = doc.querySelectorAll(FILLED);
     if (!elements.length) return;
     const boot = state.boot as LoosePayload;
-    const catalog = catalogOf(state.locale.language);
-    // Before the texts are in, and without a valid payload, the merchant's own text stays.
+    const messages = context.messages[state.locale.language];
+    // Without a valid payload the merchant's own text stays.
     const balance = boot?.customer && state.balance !== null ? state.balance : null;
     const now = new Date();
     for (const element of elements) {
       const kind = element.getAttribute('data-sadakat');
       if (kind === 'balance') {
-        write(element, catalog && balance !== null ? formatPoints(state.locale.tag, balance, catalog.points) : null);
+        write(element, balance !== null ? formatPoints(state.locale.tag, balance, messages.points) : null);
       } else if (kind === 'points-for') {
         const earned = boot ? pointsFor(boot, Number(element.getAttribute('data-sadakat-amount')), now) : 0;
-        write(element, catalog && earned > 0 ? pointsForText(state.locale, catalog, earned) : null);
+        write(element, earned > 0 ? pointsForText(state.locale, messages, earned) : null);
       }
     }
   }
@@ -221,7 +192,6 @@ function startPageExtras(context: PageContext): StartedPage {
     },
     stop() {
       disarm();
-      stopped = true;
       unobserve();
       unsubscribe();
       for (const [type, listener] of listeners) doc.removeEventListener(type, listener as EventListener);

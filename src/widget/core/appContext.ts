@@ -1,4 +1,5 @@
-import type { ResolvedLocale } from '../i18n/locale';
+import type { LauncherMessages } from '../i18n/launcher';
+import type { Language, ResolvedLocale } from '../i18n/locale';
 import type { Emitter } from './events';
 import type { BootParser } from './bootSlice';
 import type { WidgetErrorCode } from './result';
@@ -84,6 +85,8 @@ export interface PageContext extends AppContext {
   appMounted(): boolean;
   /** Asks the panel's survey chunk to show a survey (a trigger fired). */
   showSurvey(id: string, orderId?: string): void;
+  /** The page view's strings, already in the core: placements need no catalog. */
+  messages: Record<Language, LauncherMessages>;
 }
 
 /** A started page module. */

@@ -1,5 +1,6 @@
 import launcherCss from '../styles/launcher.css?inline';
 import tokensCss from '../styles/tokens.css?inline';
+import { launcherMessages } from '../i18n/launcher';
 import { localeFor, resolveLocale } from '../i18n/locale';
 import { createApiClient, type ApiClient } from './api';
 import type { AppContext, AppModule, CoreState, MountedApp, PageModule, StartedPage } from './appContext';
@@ -241,7 +242,7 @@ export function createWidget(initial: ParsedOptions, apiBase: string, env: Envir
     pageLoading ??= env.loadPage?.().then(
       (module) => {
         if (destroyed) return;
-        started = module.startPage({ ...context, wantApp: () => void ensureApp(), appMounted: () => app !== null, showSurvey });
+        started = module.startPage({ ...context, wantApp: () => void ensureApp(), appMounted: () => app !== null, showSurvey, messages: launcherMessages });
         cleanups.push(started.stop);
         armSurveys();
       },

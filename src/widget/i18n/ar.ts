@@ -127,7 +127,6 @@ export const ar = {
   'activity.ref': 'الطلب {ref}',
   'activity.end': 'هذا كل شيء.',
 
-  'placement.pointsFor': 'اكسب {points}',
   'toast.earned': 'أُضيفت {amount} إلى حسابك!',
 
   'claim.insufficient_points': 'ليست لديك نقاط كافية لهذه المكافأة.',

@@ -156,7 +156,6 @@ export const en = {
   'activity.ref': 'Order {ref}',
   'activity.end': "That's everything.",
 
-  'placement.pointsFor': 'Earn {points}',
   'toast.earned': '{amount} added to your account!',
 
   'claim.insufficient_points': "You don't have enough points for this reward.",

@@ -1,10 +1,11 @@
 import type { Language, PluralForms } from './locale';
 
 /**
- * The launcher's few strings, kept apart from the panel catalogs so the page-view script does not
- * carry the panel's text. Every language in `LANGUAGES` must have them (a type error otherwise).
+ * The page view's few strings (the launcher's, and the inline placements' that the page module
+ * fills), kept apart from the panel catalogs so that a page view loads no catalog. Every language
+ * in `LANGUAGES` must have them (a type error otherwise).
  */
-interface LauncherMessages {
+export interface LauncherMessages {
   /** Accessible name without a balance. */
   label: string;
   /** Accessible name with the balance, `{points}` is the formatted amount. */
@@ -12,6 +13,8 @@ interface LauncherMessages {
   points: PluralForms;
   /** Appended to the name while the badge shows. */
   rewardReady: string;
+  /** `data-sadakat="points-for"`: what an amount earns, `{points}` is the formatted amount. */
+  pointsFor: string;
 }
 
 export const launcherMessages: Record<Language, LauncherMessages> = {
@@ -20,17 +23,20 @@ export const launcherMessages: Record<Language, LauncherMessages> = {
     labelWithBalance: 'Ödül programı: {points}',
     points: { one: '{count} puan', other: '{count} puan' },
     rewardReady: ', kullanabileceğin bir ödül var',
+    pointsFor: '{points} kazan',
   },
   en: {
     label: 'Rewards programme',
     labelWithBalance: 'Rewards programme: {points}',
     points: { one: '{count} point', other: '{count} points' },
     rewardReady: ', a reward is ready for you',
+    pointsFor: 'Earn {points}',
   },
   ar: {
     label: 'برنامج المكافآت',
     labelWithBalance: 'برنامج المكافآت: {points}',
     points: { one: '{count} نقطة', two: '{count} نقطتان', few: '{count} نقاط', other: '{count} نقطة' },
     rewardReady: '، لديك مكافأة جاهزة',
+    pointsFor: 'اكسب {points}',
   },
 };

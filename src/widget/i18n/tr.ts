@@ -177,7 +177,6 @@ export const tr = {
   'activity.ref': 'Sipariş {ref}',
   'activity.end': 'Hepsi bu kadar.',
 
-  'placement.pointsFor': '{points} kazan',
   'toast.earned': 'Hesabına {amount} eklendi!',
 
   'claim.insufficient_points': 'Bu ödül için puanın yetmiyor.',
